@@ -1,0 +1,1 @@
+"""Turns YAML descriptions of training kits into the pages of a multilingual static site."""

@@ -1,0 +1,137 @@
+"""Loading a content folder into a :class:`~kitsite.model.Library`.
+
+Owns: where content lives on disk (``content/site.yml``, ``content/<lang>/kits/<id>.yml``),
+reading every file, running the checks in :mod:`kitsite.validate`, and turning valid files
+into model objects. Returns the library together with every problem found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
+from kitsite.problems import Problem, errors
+from kitsite.validate import check_across_languages, check_kit_file
+from kitsite.yamldoc import YamlDoc, format_key_path, load_yaml
+
+SITE_FILE = "site.yml"
+KITS_DIR = "kits"
+
+
+@dataclass
+class LoadResult:
+    library: Library
+    problems: list[Problem]
+    docs: dict[Path, YamlDoc]
+    """Every kit file that could be parsed, by path (for tools that report lines)."""
+
+
+def kit_files(content_dir: Path, language: str) -> list[Path]:
+    """The kit files of one language, in listing order (by file name)."""
+    return sorted((content_dir / language / KITS_DIR).glob("*.yml"))
+
+
+def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, Any]:
+    """Read ``content/site.yml``: languages, default language, discussion minutes."""
+    path = content_dir / SITE_FILE
+    defaults: dict[str, Any] = {"default_language": "en", "languages": ["en"],
+                                "discussion_minutes_per_question": 5}
+    if not path.exists():
+        problems.append(Problem(path, 1, "", "missing site settings file — create it with "
+                                "'default_language: da' and 'languages: [da, en]'"))
+        return defaults
+    doc = load_yaml(path, problems)
+    if doc is None or not isinstance(doc.data, dict):
+        return defaults
+    settings = {**defaults, **doc.data}
+    langs = settings["languages"]
+    if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs) or not langs:
+        problems.append(Problem(path, doc.line_of(("languages",)), "languages",
+                                f"expected a list of language codes like [da, en], found {langs!r}"))
+        settings["languages"] = defaults["languages"]
+    if settings["default_language"] not in settings["languages"]:
+        problems.append(Problem(path, doc.line_of(("default_language",)), "default_language",
+                                f"expected one of {settings['languages']}, "
+                                f"found {settings['default_language']!r}"))
+        settings["default_language"] = settings["languages"][0]
+    return settings
+
+
+def load_library(content_dir: Path) -> LoadResult:
+    """Read and check every content file under ``content_dir``."""
+    content_dir = content_dir.resolve()
+    problems: list[Problem] = []
+    settings = load_site_settings(content_dir, problems)
+    library = Library(
+        root=content_dir,
+        default_language=settings["default_language"],
+        languages=tuple(settings["languages"]),
+        discussion_minutes_per_question=int(settings["discussion_minutes_per_question"]),
+    )
+    docs: dict[Path, YamlDoc] = {}
+    for language in library.languages:
+        library.kits[language] = {}
+        for path in kit_files(content_dir, language):
+            file_problems: list[Problem] = []
+            doc = load_yaml(path, file_problems)
+            if doc is not None:
+                docs[path] = doc
+                check_kit_file(doc, file_problems)
+            problems.extend(file_problems)
+            if doc is not None and not errors(file_problems):
+                kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
+                library.kits[language][kit.id] = kit
+    check_across_languages(library.kits, problems)
+    return LoadResult(library, problems, docs)
+
+
+def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
+    """Build a :class:`Kit` from a file that passed :func:`check_kit_file`."""
+    data = doc.data
+    videos = tuple(
+        _video_from_data(item, ("videos", i), doc) for i, item in enumerate(data["videos"])
+    )
+    return Kit(
+        id=data["id"],
+        language=language,
+        title=data["title"].strip(),
+        campaign=data["campaign"].strip(),
+        audience=data["audience"].strip(),
+        summary=data["summary"].strip(),
+        about=data["about"].strip(),
+        discussion_minutes_per_question=data.get("discussion_minutes_per_question")
+        or default_minutes,
+        videos=videos,
+        made_with=tuple(data.get("made_with") or ()),
+        sections=tuple(Section(s["title"], s["body"].strip()) for s in data.get("sections") or ()),
+        sources=tuple(data.get("sources") or ()),
+        path=doc.path,
+    )
+
+
+def _video_from_data(data: dict[str, Any], key_path: tuple[str | int, ...], doc: YamlDoc) -> Video:
+    duration = Duration.parse(doc.raw.get((*key_path, "duration"), str(data["duration"])))
+    assert duration is not None  # guaranteed by check_kit_file
+    source = data.get("video")
+    field_lines = {
+        format_key_path(path[len(key_path):]): line
+        for path, line in doc.lines.items()
+        if path[: len(key_path)] == key_path and len(path) > len(key_path)
+    }
+    return Video(
+        id=data["id"],
+        title=data["title"].strip(),
+        duration=duration,
+        description=data["description"].strip(),
+        questions=tuple(q.strip() for q in data["questions"]),
+        title_is_editorial=bool(data.get("title_is_editorial", False)),
+        source=VideoSource(
+            file=source.get("file"), url=source.get("url"), poster=source.get("poster"),
+            captions=dict(source.get("captions") or {}),
+        ) if source else None,
+        transcript=(data.get("transcript") or "").strip() or None,
+        line=doc.line_of(key_path),
+        field_lines=field_lines,
+    )

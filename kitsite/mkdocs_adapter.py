@@ -1,0 +1,80 @@
+"""The thin layer that plugs the generator into MkDocs (and ProperDocs).
+
+Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads and checks the
+content, stops the build with every problem listed when there are errors, renders the
+generated pages of every language and points ``docs_dir`` at a staging folder holding them
+next to the hand-written docs. Everything else lives in plain modules that do not import
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from kitsite.build import generate_site_sources
+
+log = logging.getLogger("mkdocs.plugins.kits")
+
+
+class KitsPluginConfig(Config):
+    content_dir = opt.Type(str, default="content")
+    templates_dir = opt.Type(str, default="templates")
+    staging_dir = opt.Optional(opt.Type(str))
+
+
+class KitsPlugin(BasePlugin[KitsPluginConfig]):
+    """Generates kit pages from YAML before MkDocs collects its files."""
+
+    def __init__(self) -> None:
+        self.source_docs_dir: Path | None = None
+        self.staging_dir: Path | None = None
+
+    @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        staging = self._staging_dir(config)
+        if Path(config.docs_dir) == staging:
+            return config  # a later language pass of the same build: already generated
+        root = Path(config.config_file_path or ".").resolve().parent
+        docs_dir = Path(config.docs_dir)
+        result = generate_site_sources(
+            content_dir=root / self.config.content_dir,
+            templates_dir=root / self.config.templates_dir,
+            docs_dir=docs_dir,
+            staging_dir=staging,
+            use_directory_urls=config.use_directory_urls,
+        )
+        for warning in result.warnings:
+            log.warning(warning.format())
+        if result.errors:
+            raise PluginError(result.error_report())
+        self.source_docs_dir = docs_dir
+        self.staging_dir = staging
+        config.docs_dir = str(staging)
+        return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Watch the real sources, not the staging folder the build writes."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        if self.staging_dir is not None:
+            server.unwatch(str(self.staging_dir))
+        for path in (self.source_docs_dir, root / self.config.content_dir,
+                     root / self.config.templates_dir):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
+
+    def _staging_dir(self, config: MkDocsConfig) -> Path:
+        if self.config.staging_dir:
+            return Path(self.config.staging_dir).resolve()
+        root = Path(config.config_file_path or ".").resolve().parent
+        key = hashlib.sha1(str(Path(config.site_dir).resolve()).encode()).hexdigest()[:10]
+        return root / ".cache" / "kitsite" / key / "docs"

@@ -1,0 +1,128 @@
+"""Rendering the generated pages of one language as Markdown.
+
+Owns: which pages exist for a language (the kit list, one page per kit, one per video), their
+source paths (``kits/<kit>/<video>/index.md``) and feeding views and reader-facing labels to the
+Jinja templates in ``templates/``. The words come from ``content/<lang>/labels.yml`` and the
+markup from the templates; this module holds neither.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from kitsite.model import Duration, Library
+from kitsite.views import site_kit_views
+
+LABELS_FILE = "labels.yml"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One Markdown page to publish: its path under the language folder and its text."""
+
+    src_uri: str
+    markdown: str
+
+
+def kit_list_uri() -> str:
+    return "kits/index.md"
+
+
+def kit_uri(kit_id: str) -> str:
+    return f"kits/{kit_id}/index.md"
+
+
+def video_uri(kit_id: str, video_id: str) -> str:
+    return f"kits/{kit_id}/{video_id}/index.md"
+
+
+def load_labels(content_dir: Path, language: str, default_language: str) -> dict[str, Any]:
+    """Reader-facing words for generated pages; keys missing in a language use the default's."""
+    labels: dict[str, Any] = {}
+    for lang in dict.fromkeys((default_language, language)):
+        path = content_dir / lang / LABELS_FILE
+        if path.exists():
+            labels.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return labels
+
+
+class PageRenderer:
+    """Renders every generated page of one language from a :class:`Library`."""
+
+    def __init__(
+        self, library: Library, templates_dir: Path, *, use_directory_urls: bool = True
+    ) -> None:
+        self.library = library
+        self.use_directory_urls = use_directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir),
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["clock"] = lambda d: d.clock()
+        self.env.filters["attr_escape"] = lambda s: jinja2.escape(str(s))
+
+    def render_language(self, language: str) -> list[GeneratedPage]:
+        """Every generated page of ``language``'s site."""
+        labels = load_labels(self.library.root, language, self.library.default_language)
+        kits = site_kit_views(self.library, language)
+        base = {"lang": language, "labels": labels, "library": self.library,
+                "spoken": lambda s: spoken_duration(s, labels),
+                "duration": Duration}
+        pages = [self._render("kits.md.j2", kit_list_uri(), base, kits=kits)]
+        for kit in kits:
+            pages.append(self._render("kit.md.j2", kit_uri(kit.kit.id), base, kit=kit))
+            for video in kit.videos:
+                pages.append(self._render(
+                    "video.md.j2", video_uri(kit.kit.id, video.video.id), base,
+                    kit=kit, view=video,
+                ))
+        return pages
+
+    def _render(self, template: str, uri: str, base: dict[str, Any], **extra: Any) -> GeneratedPage:
+        here = self.published_path(base["lang"], uri)
+
+        def url_to(language: str, to_uri: str) -> str:
+            return relative_url(here, self.published_path(language, to_uri))
+
+        context = {**base, **extra, "page_uri": uri, "url_to": url_to}
+        return GeneratedPage(uri, self.env.get_template(template).render(context))
+
+    def published_path(self, language: str, uri: str) -> str:
+        """Where the page ``uri`` of ``language`` is published, relative to the site root."""
+        prefix = "" if language == self.library.default_language else f"{language}/"
+        html = prefix + uri.removesuffix(".md") + ".html"
+        if self.use_directory_urls and html.endswith("index.html"):
+            return html.removesuffix("index.html")
+        return html
+
+
+def relative_url(here: str, target: str) -> str:
+    """A link from the published page ``here`` to ``target`` (both relative to the root)."""
+    start = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    rel = posixpath.relpath(target.rstrip("/") or ".", start or ".")
+    return rel + "/" if target.endswith("/") or not target else rel
+
+
+def spoken_duration(seconds: int, labels: dict[str, Any]) -> str:
+    """``4 minutes 20 seconds`` in the labels' language, for screen readers."""
+    minutes, secs = divmod(seconds, 60)
+    parts = []
+    if minutes:
+        parts.append(_plural(labels["minute"], minutes))
+    if secs:
+        parts.append(_plural(labels["second"], secs))
+    return " ".join(parts)
+
+
+def _plural(forms: list[str], n: int) -> str:
+    return (forms[0] if n == 1 else forms[1]).format(n=n)

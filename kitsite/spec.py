@@ -1,0 +1,95 @@
+"""The shape of a kit file: every key, its kind, whether it is required, and an example.
+
+Owns: the single description of the kit file format. Validation (:mod:`kitsite.validate`)
+checks files against it and :mod:`kitsite.schema` turns it into a JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "id", "text", "markdown", "duration", "minutes", "bool", "path_or_url", "url",
+    "text_list", "list", "object", "language_map",
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One key of a kit file."""
+
+    name: str
+    kind: Kind
+    required: bool
+    help: str
+    example: str
+    children: tuple[FieldSpec, ...] = ()
+    """For ``object`` and ``list`` (a list of objects): the keys of each object."""
+
+
+VIDEO_SOURCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("file", "path_or_url", False,
+              "A video file published with the site, relative to the language's docs folder.",
+              "videos/hope.mp4"),
+    FieldSpec("url", "url", False, "A link to the video on an external service (https).",
+              "https://www.youtube.com/watch?v=..."),
+    FieldSpec("poster", "path_or_url", False, "A still image shown before the video plays.",
+              "videos/hope.jpg"),
+    FieldSpec("captions", "language_map", False,
+              "WebVTT caption files, one per language code.", "{da: videos/hope.da.vtt}"),
+)
+
+SECTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "text", True, "The heading of the section.", "How the workshops worked"),
+    FieldSpec("body", "markdown", True, "The text of the section (Markdown).",
+              "Staff and people who use services met for an open discussion."),
+)
+
+VIDEO_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "id", True,
+              "Stable id used in the web address; the same in every language.", "hope"),
+    FieldSpec("title", "text", True, "The video's title.", "I couldn't even spell the word \"hope\""),
+    FieldSpec("title_is_editorial", "bool", False,
+              "true when the sources give no title and the editors wrote one.", "true"),
+    FieldSpec("duration", "duration", True, "Length as minutes:seconds, in quotes.", '"4:20"'),
+    FieldSpec("description", "markdown", True, "What the video is about.",
+              "This video outlines situations in which patients feel stigmatised."),
+    FieldSpec("questions", "text_list", True, "Questions for debate after watching.",
+              "- Do you recognise any of the situations described in the video?"),
+    FieldSpec("video", "object", False, "Where to watch the video (optional).",
+              "file: videos/hope.mp4", VIDEO_SOURCE_FIELDS),
+    FieldSpec("transcript", "markdown", False, "What is said in the video, as text.",
+              "Speaker: ..."),
+    FieldSpec("translated_from", "object", False,
+              "Written by `kits status --confirm`: fingerprints of the source text this "
+              "translation was made from. Do not edit by hand.", "{language: en, title: 1a2b3c4d}"),
+)
+
+KIT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "id", True, "The kit's id: the file name without .yml.",
+              "dialogue-kickstarter"),
+    FieldSpec("title", "text", True, "The kit's name.", "The Dialogue Kickstarter"),
+    FieldSpec("campaign", "text", True, "The campaign that made the kit.", "ONE OF US (EN AF OS)"),
+    FieldSpec("made_with", "text_list", False, "Partners the kit was made with.",
+              "- The Capital Region of Denmark"),
+    FieldSpec("audience", "text", True, "Who the kit is for.", "Staff in the psychiatric sector"),
+    FieldSpec("summary", "text", True, "One sentence for the kit's card and search engines.",
+              "Short videos and questions that help teams reflect on language."),
+    FieldSpec("about", "markdown", True, "What the kit is and how it was made.",
+              "ONE OF US created the kit with ..."),
+    FieldSpec("discussion_minutes_per_question", "minutes", False,
+              "Minutes of discussion per question in the session plan.", "5"),
+    FieldSpec("videos", "list", True, "The kit's video cards, in the order to show them.",
+              "- id: hope", VIDEO_FIELDS),
+    FieldSpec("sections", "list", False, "Extra titled sections on the kit page.",
+              "- title: How the workshops worked", SECTION_FIELDS),
+    FieldSpec("sources", "text_list", False, "Where the kit's facts come from.",
+              "- Time to Change, project page (undated)"),
+    FieldSpec("translated_from", "object", False,
+              "Written by `kits status --confirm`; do not edit by hand.",
+              "{language: en, title: 1a2b3c4d}"),
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DURATION_PATTERN = r"^[0-9]{1,3}:[0-5][0-9]$"
