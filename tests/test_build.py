@@ -1,0 +1,97 @@
+"""Build tests: the sample project under tests/samples/basic built with MkDocs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, mkdocs_build
+
+
+def copy_sample(tmp_path: Path, name: str = "basic") -> Path:
+    """A copy of a sample project with the real site's labels (they are site content)."""
+    project = tmp_path / name
+    shutil.copytree(SAMPLES / name, project)
+    for lang_dir in (project / "content").iterdir():
+        labels = ROOT / "content" / lang_dir.name / "labels.yml"
+        if lang_dir.is_dir() and labels.exists() and not (lang_dir / "labels.yml").exists():
+            shutil.copy(labels, lang_dir / "labels.yml")
+    # the sample points at the real templates and theme overrides
+    text = (project / "mkdocs.yml").read_text().replace("../../../", f"{ROOT}/")
+    (project / "mkdocs.yml").write_text(text)
+    return project
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("sample")
+    project = copy_sample(tmp)
+    result = mkdocs_build(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_exists_in_both_languages(sample_site: Path) -> None:
+    for prefix in ("", "en/"):
+        for path in ("", "kits/", "kits/sample-kit/", "kits/sample-kit/first/",
+                     "kits/sample-kit/second/", "kits/english-only/"):
+            assert (sample_site / prefix / path / "index.html").is_file(), prefix + path
+
+
+def test_pages_carry_their_language(sample_site: Path) -> None:
+    assert '<html lang="da"' in read(sample_site, "kits/sample-kit")
+    assert '<html lang="en"' in read(sample_site, "en/kits/sample-kit")
+
+
+def test_video_page_shows_title_duration_and_questions(sample_site: Path) -> None:
+    html = read(sample_site, "kits/sample-kit/first")
+    assert "Første video" in html
+    assert ">4:20<" in html
+    assert "4 minutter 20 sekunder" in html
+    assert "Første spørgsmål?" in html and "Andet spørgsmål?" in html
+    assert 'href="../second/"' in html  # next video
+    english = read(sample_site, "en/kits/sample-kit/first")
+    assert "4 minutes 20 seconds" in english and "Second question?" in english
+
+
+def test_kit_page_has_session_plan_from_the_data(sample_site: Path) -> None:
+    # 4:20 + 1:05 of video and 3 questions x 5 minutes = 20:25 -> about 25 minutes
+    assert "Cirka 25 minutter" in read(sample_site, "kits/sample-kit")
+    assert "About 25 minutes" in read(sample_site, "en/kits/sample-kit")
+
+
+def test_hreflang_alternates_are_absolute_and_switcher_keeps_the_page(sample_site: Path) -> None:
+    html = read(sample_site, "kits/sample-kit/first")
+    alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', html))
+    assert "https://example.org/kits/en/kits/sample-kit/first/" in alternates
+    assert all(href.startswith("https://") for href in alternates)
+    assert 'hreflang="en"' in html
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="en"', html)
+    assert switcher and switcher[0].endswith("en/kits/sample-kit/first/")
+
+
+def test_english_only_kit_is_marked_and_linked_on_the_danish_site(sample_site: Path) -> None:
+    listing = read(sample_site, "kits")
+    assert "Findes kun på engelsk" in listing
+    assert 'href="../en/kits/english-only/"' in listing
+    page = read(sample_site, "kits/english-only")
+    assert '<span lang="en">An English-only pack</span>' in page
+    assert 'lang="en"' in page and "Workshops." in page
+
+
+def test_broken_content_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    kit = project / "content" / "en" / "kits" / "sample-kit.yml"
+    kit.write_text(kit.read_text().replace('"1:05"', "ten minutes"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/en/kits/sample-kit.yml:17: videos[1].duration:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
