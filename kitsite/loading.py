@@ -48,8 +48,10 @@ def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, 
     settings = {**defaults, **doc.data}
     langs = settings["languages"]
     if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs) or not langs:
-        problems.append(Problem(path, doc.line_of(("languages",)), "languages",
-                                f"expected a list of language codes like [da, en], found {langs!r}"))
+        problems.append(Problem(
+            path, doc.line_of(("languages",)), "languages",
+            f"expected a list of language codes like [da, en], found {langs!r}",
+        ))
         settings["languages"] = defaults["languages"]
     if settings["default_language"] not in settings["languages"]:
         problems.append(Problem(path, doc.line_of(("default_language",)), "default_language",

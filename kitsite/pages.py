@@ -69,7 +69,6 @@ class PageRenderer:
             undefined=jinja2.StrictUndefined,
         )
         self.env.filters["clock"] = lambda d: d.clock()
-        self.env.filters["attr_escape"] = lambda s: jinja2.escape(str(s))
 
     def render_language(self, language: str) -> list[GeneratedPage]:
         """Every generated page of ``language``'s site."""

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kitsite.pages import GeneratedPage
 
 
 def stage(
-    docs_dir: Path, generated: dict[str, Iterable[GeneratedPage]], staging_dir: Path
+    docs_dir: Path, generated: Mapping[str, Iterable[GeneratedPage]], staging_dir: Path
 ) -> int:
     """Make ``staging_dir`` hold ``docs_dir`` plus ``generated[lang]`` under ``<lang>/``.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
 PAGES = [
     "", "kits/", "kits/dialogue-kickstarter/", "kits/dialogue-kickstarter/hope/",

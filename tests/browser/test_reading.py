@@ -30,7 +30,7 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     tab = context.new_page()
     tab.requests = requests
     yield tab
-    hosts = {urlparse(url).hostname for url in requests if not url.startswith("data:")}
+    hosts = {urlparse(url).hostname or "" for url in requests if not url.startswith("data:")}
     assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"
     context.close()
 
