@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kitsite.links import check_links
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
 from kitsite.problems import Problem, errors
 from kitsite.validate import check_across_languages, check_kit_file
@@ -61,8 +62,12 @@ def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, 
     return settings
 
 
-def load_library(content_dir: Path) -> LoadResult:
-    """Read and check every content file under ``content_dir``."""
+def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
+    """Read and check every content file under ``content_dir``.
+
+    Links in kit text are checked against ``docs_dir`` (default: ``docs/`` next to
+    ``content_dir``) and the generated pages.
+    """
     content_dir = content_dir.resolve()
     problems: list[Problem] = []
     settings = load_site_settings(content_dir, problems)
@@ -86,6 +91,8 @@ def load_library(content_dir: Path) -> LoadResult:
                 kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
                 library.kits[language][kit.id] = kit
     check_across_languages(library.kits, problems)
+    check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
+                library.default_language, problems)
     return LoadResult(library, problems, docs)
 
 

@@ -1,11 +1,14 @@
 """The shape of a kit file: every key, its kind, whether it is required, and an example.
 
-Owns: the single description of the kit file format. Validation (:mod:`kitsite.validate`)
+Owns: the single description of the kit file format (keys, kinds, patterns, and how an id
+is made from a title). Validation (:mod:`kitsite.validate`)
 checks files against it and :mod:`kitsite.schema` turns it into a JSON Schema for editors.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -49,7 +52,8 @@ SECTION_FIELDS: tuple[FieldSpec, ...] = (
 VIDEO_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "id", True,
               "Stable id used in the web address; the same in every language.", "hope"),
-    FieldSpec("title", "text", True, "The video's title.", "I couldn't even spell the word \"hope\""),
+    FieldSpec("title", "text", True, "The video's title.",
+              "I couldn't even spell the word \"hope\""),
     FieldSpec("title_is_editorial", "bool", False,
               "true when the sources give no title and the editors wrote one.", "true"),
     FieldSpec("duration", "duration", True, "Length as minutes:seconds, in quotes.", '"4:20"'),
@@ -92,4 +96,22 @@ KIT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DURATION_PATTERN = r"^[0-9]{1,3}:[0-5][0-9]$"
+DURATION_PATTERN = r"^(?!0+:00$)[0-9]{1,3}:[0-5][0-9]$"
+"""``m:ss`` with seconds 00-59, never zero (the same rule as :meth:`Duration.parse`)."""
+
+_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "œ": "oe",
+                                "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def id_from_text(text: str, max_length: int = 50) -> str:
+    """A URL-safe id made from a title: ``"Jeg kunne ikke »håb«"`` -> ``jeg-kunne-ikke-haab``."""
+    plain = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+    ascii_only = plain.encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_only)
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > max_length and out:
+            break
+        out = candidate[:max_length]
+    return out

@@ -1,8 +1,8 @@
 """Checking kit files against the format in :mod:`kitsite.spec`, and kits against each other.
 
 Owns: every rule a kit file must follow and the wording of each problem. It collects all
-problems rather than stopping at the first, and says what was expected, what was found and
-what a valid value looks like.
+problems rather than stopping at the first, and each message says what was expected, what
+was found and how to fix it, at the line of the offending value.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from typing import Any
 from kitsite.markdown_safety import unsafe_markdown
 from kitsite.model import Duration, Kit
 from kitsite.problems import Problem
-from kitsite.spec import ID_PATTERN, KIT_FIELDS, FieldSpec
+from kitsite.spec import ID_PATTERN, KIT_FIELDS, FieldSpec, id_from_text
 from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
 
 _ID_RE = re.compile(ID_PATTERN)
+_CLOCK_RE = re.compile(r"^(-?)(\d+):(\d+)$")
 _KIND_WORDS = {
     "id": "an id (lowercase letters, digits and hyphens)",
     "text": "text",
@@ -33,61 +34,55 @@ _KIND_WORDS = {
     "object": "a block of keys",
     "language_map": "a block of language codes, like 'da: file.vtt'",
 }
+_BLOCK_NAMES = {"videos": "a video", "sections": "a section", "video": "a video source"}
 
 
 class _Checker:
+    """Checks one parsed file against the spec, appending to a shared problem list."""
+
     def __init__(self, doc: YamlDoc, problems: list[Problem]) -> None:
         self.doc = doc
         self.problems = problems
 
-    def report(self, key_path: KeyPath, message: str) -> None:
-        self.problems.append(
-            Problem(self.doc.path, self.doc.line_of(key_path), format_key_path(key_path), message)
-        )
+    def report(self, key_path: KeyPath, message: str, line: int | None = None) -> None:
+        where = line if line is not None else self.doc.line_of(key_path)
+        self.problems.append(Problem(self.doc.path, where, format_key_path(key_path), message))
 
     def check_object(self, data: Any, specs: Iterable[FieldSpec], key_path: KeyPath) -> None:
         specs = tuple(specs)
         if not isinstance(data, dict):
-            self.report(key_path, f"expected a block of keys, found {_describe(data)}")
+            self.report(key_path, f"expected a block of keys ({_block_name(key_path)}), "
+                        f"found {_describe(data)} — write one 'key: value' per line")
             return
         known = {s.name: s for s in specs}
         for key in data:
             if key not in known:
-                self.report((*key_path, key), _unknown_key_message(key, list(known)))
+                self.report((*key_path, key), _unknown_key_message(key, key_path, list(known)),
+                            line=self.doc.key_line_of((*key_path, key)))
         for spec in specs:
-            if spec.name not in data or data[spec.name] is None:
+            if spec.name not in data:
                 if spec.required:
-                    self.report(
-                        key_path,
-                        f"missing required key '{spec.name}' ({spec.help}) — "
-                        f"add a line like: {spec.name}: {spec.example}",
-                    )
+                    self.report((*key_path, spec.name), _missing_key_message(spec, key_path))
+                continue
+            if data[spec.name] is None:
+                if spec.required:  # an optional key left empty is as good as absent
+                    self.report((*key_path, spec.name), (
+                        f"expected {_KIND_WORDS[spec.kind]}, found nothing after "
+                        f"'{spec.name}:' — write for example: {spec.name}: {spec.example}"
+                    ), line=self.doc.key_line_of((*key_path, spec.name)))
                 continue
             self.check_value(data[spec.name], spec, (*key_path, spec.name))
 
     def check_value(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
         kind = spec.kind
         if kind in ("text", "markdown", "path_or_url", "url", "id"):
-            if not isinstance(value, str) or isinstance(value, bool):
-                self._wrong_type(value, spec, key_path)
-            elif not value.strip():
-                self.report(key_path, f"expected {_KIND_WORDS[kind]}, found an empty value — "
-                            f"write for example: {spec.example}")
-            elif kind == "id" and not _ID_RE.match(value):
-                self.report(key_path, f"expected an id that is safe in a web address (lowercase "
-                            f"letters, digits and single hyphens), found {value!r} — "
-                            f"for example: {_suggest_id(value)}")
-            elif kind == "url" and not value.startswith("https://"):
-                self.report(key_path, f"expected an https:// link, found {value!r}")
-            elif kind in ("text", "markdown"):
-                for message in unsafe_markdown(value):
-                    self.report(key_path, message)
+            self._check_string(value, spec, key_path)
         elif kind == "duration":
             self._check_duration(value, key_path)
         elif kind == "minutes":
             if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 120:
                 self.report(key_path, f"expected a whole number of minutes from 1 to 120, "
-                            f"found {_describe(value)} — for example: {spec.example}")
+                            f"found {_describe(value)} — for example: {spec.name}: {spec.example}")
         elif kind == "bool":
             if not isinstance(value, bool):
                 self._wrong_type(value, spec, key_path)
@@ -104,42 +99,93 @@ class _Checker:
                 self.check_object(value, spec.children, key_path)
             elif not isinstance(value, dict):
                 self._wrong_type(value, spec, key_path)
-        elif kind == "language_map":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                self._wrong_type(value, spec, key_path)
+        elif kind == "language_map" and not (
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        ):
+            self._wrong_type(value, spec, key_path)
+
+    def _check_string(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
+        kind = spec.kind
+        if not isinstance(value, str):
+            self._wrong_type(value, spec, key_path)
+        elif not value.strip():
+            self.report(key_path, f"expected {_KIND_WORDS[kind]}, found an empty value — "
+                        f"write for example: {spec.name}: {spec.example}")
+        elif kind == "id" and not _ID_RE.match(value):
+            self.report(key_path, _bad_id_message(value))
+        elif kind == "url" and not value.startswith("https://"):
+            self.report(key_path, f"expected an https:// link, found {value!r} — "
+                        f"for example: {spec.name}: {spec.example}")
+        elif kind in ("text", "markdown"):
+            self._check_markdown(value, key_path)
+
+    def _check_markdown(self, text: str, key_path: KeyPath) -> None:
+        for unsafe in unsafe_markdown(text):
+            self.report(key_path, unsafe.message,
+                        line=self.doc.line_of_text(key_path, unsafe.snippet))
 
     def _check_text_list(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
         if not isinstance(value, list):
             self._wrong_type(value, spec, key_path)
             return
         if not value:
-            self.report(key_path, f"expected at least one item, found an empty list — "
-                        f"add one like: {spec.example}")
+            what = spec.help.rstrip(".").lower()
+            self.report(key_path, f"expected at least one item ({what}), found an empty list "
+                        f"— replace [] with one item per line starting with '- ', like: "
+                        f"{spec.example.replace(chr(10), ' ')}")
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.report((*key_path, i), f"expected text, found {_describe(item)}")
+                found = "an empty item" if item is None or item == "" else _describe(item)
+                self.report((*key_path, i), f"expected text, found {found} — write the text "
+                            f"after '- ', like: {spec.example}")
             else:
-                for message in unsafe_markdown(item):
-                    self.report((*key_path, i), message)
+                self._check_markdown(item, (*key_path, i))
 
     def _check_duration(self, value: Any, key_path: KeyPath) -> None:
         raw = self.doc.raw.get(key_path, value if isinstance(value, str) else None)
         if isinstance(raw, str) and Duration.parse(raw) is not None:
             return
-        found = repr(raw) if raw is not None else _describe(value)
-        why = ""
-        if isinstance(raw, str) and re.match(r"^-?\d+:\d+$", raw.strip()):
-            if raw.strip().startswith("-"):
-                why = "a duration cannot be negative; "
-            elif Duration.parse(raw.strip()) is None and re.match(r"^\d+:[0-5]\d$", raw.strip()):
-                why = "a duration cannot be zero; "
-            else:
-                why = "seconds go from 00 to 59; "
-        self.report(key_path, f'{why}expected minutes:seconds like "4:20", found {found}')
+        if not isinstance(raw, str) or isinstance(value, bool):
+            self.report(key_path, f'expected minutes:seconds like "4:20", found '
+                        f'{_describe(value)} — write the length in quotes, like duration: "4:20"')
+            return
+        self.report(key_path, _duration_message(raw.strip()))
 
     def _wrong_type(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
+        example = spec.example if "\n" not in spec.example else spec.example.splitlines()[0]
         self.report(key_path, f"expected {_KIND_WORDS[spec.kind]}, found {_describe(value)} — "
-                    f"for example: {spec.name}: {spec.example}")
+                    f"for example: {spec.name}: {example}")
+
+
+def _duration_message(raw: str) -> str:
+    """What is wrong with a duration such as ``4:70``, ``-1:00``, ``0:00`` or ``ten minutes``."""
+    match = _CLOCK_RE.match(raw)
+    found = f"expected minutes:seconds like \"4:20\", found {raw!r}"
+    if not match:
+        return f'{found} — write the length in quotes, like duration: "4:20"'
+    sign, minutes, seconds = match.group(1), int(match.group(2)), int(match.group(3))
+    if sign:
+        return f"{found}, which is negative — write the video's real length, like \"4:20\""
+    if minutes == 0 and seconds == 0:
+        return f"{found}, which is no time at all — write the video's real length, like \"4:20\""
+    if seconds > 59:
+        total = minutes * 60 + seconds
+        return (f"{found}, but seconds go from 00 to 59 — did you mean "
+                f"\"{total // 60}:{total % 60:02d}\"?")
+    if len(match.group(3)) != 2:
+        return f"{found} — write the seconds with two digits, like \"{minutes}:{seconds:02d}\""
+    return f'{found} — write at most three digits of minutes, like "4:20"'
+
+
+def _bad_id_message(value: str) -> str:
+    suggestion = id_from_text(value) or "my-video"
+    return (f"expected an id that is safe in a web address (lowercase a-z, digits and single "
+            f"hyphens), found {value!r} — for example: {suggestion}")
+
+
+def _block_name(key_path: KeyPath) -> str:
+    names = [part for part in key_path if isinstance(part, str)]
+    return _BLOCK_NAMES.get(names[-1], "the kit") if names else "the kit"
 
 
 def _describe(value: Any) -> str:
@@ -156,15 +202,19 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _unknown_key_message(key: str, known: list[str]) -> str:
+def _missing_key_message(spec: FieldSpec, parent: KeyPath) -> str:
+    example = spec.example.replace("\n", " ")
+    what = spec.help[0].lower() + spec.help[1:].rstrip(".")
+    return (f"expected a '{spec.name}' key in {_block_name(parent)} ({what}), "
+            f"found none — add a line like: {spec.name}: {example}")
+
+
+def _unknown_key_message(key: str, parent: KeyPath, known: list[str]) -> str:
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f" — did you mean '{close[0]}'?" if close else f" — known keys: {', '.join(known)}"
-    return f"unknown key '{key}'{hint}"
-
-
-def _suggest_id(value: str) -> str:
-    cleaned = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-    return cleaned or "my-video"
+    found = f"expected a key of {_block_name(parent)}, found unknown key '{key}'"
+    if close:
+        return f"{found} — did you mean '{close[0]}'? Correct the spelling"
+    return f"{found} — use one of: {', '.join(known)}"
 
 
 def check_kit_file(doc: YamlDoc, problems: list[Problem]) -> None:
@@ -173,22 +223,44 @@ def check_kit_file(doc: YamlDoc, problems: list[Problem]) -> None:
     checker.check_object(doc.data, KIT_FIELDS, ())
     if not isinstance(doc.data, dict):
         return
-    kit_id = doc.data.get("id")
-    if isinstance(kit_id, str) and kit_id != doc.path.stem:
-        checker.report(("id",), f"expected the file name without .yml ('{doc.path.stem}'), "
-                       f"found {kit_id!r} — rename the file or change the id")
+    _check_kit_id(checker, doc)
     videos = doc.data.get("videos")
     if isinstance(videos, list):
-        seen: dict[str, int] = {}
-        for i, video in enumerate(videos):
-            vid = video.get("id") if isinstance(video, dict) else None
-            if not isinstance(vid, str):
-                continue
-            if vid in seen:
-                checker.report((("videos", i, "id")), f"duplicate video id {vid!r}, also used by "
-                               f"videos[{seen[vid]}] — give each video its own id")
-            else:
-                seen[vid] = i
+        _check_unique_video_ids(checker, videos)
+
+
+def _check_kit_id(checker: _Checker, doc: YamlDoc) -> None:
+    kit_id = doc.data.get("id")
+    if not isinstance(kit_id, str) or kit_id == doc.path.stem or not _ID_RE.match(kit_id):
+        return
+    owner = doc.path.with_name(f"{kit_id}.yml")
+    if owner.exists():
+        checker.report(("id",), (
+            f"expected an id no other kit in this language uses, found {kit_id!r}, which is "
+            f"the id of {owner.parent.parent.name}/kits/{owner.name} — give this kit its own "
+            f"id and name the file after it: id: {doc.path.stem}"
+        ))
+    else:
+        checker.report(("id",), (
+            f"expected the file name without .yml ({doc.path.stem!r}), found {kit_id!r} — "
+            f"rename the file to {kit_id}.yml or change the id to {doc.path.stem}"
+        ))
+
+
+def _check_unique_video_ids(checker: _Checker, videos: list[Any]) -> None:
+    seen: dict[str, int] = {}
+    for i, video in enumerate(videos):
+        vid = video.get("id") if isinstance(video, dict) else None
+        if not isinstance(vid, str):
+            continue
+        if vid in seen:
+            first = checker.doc.line_of(("videos", seen[vid], "id"))
+            checker.report(("videos", i, "id"), (
+                f"expected an id no other video in this kit uses, found {vid!r}, which "
+                f"videos[{seen[vid]}] (line {first}) already has — give each video its own id"
+            ))
+        else:
+            seen[vid] = i
 
 
 def check_across_languages(
@@ -200,30 +272,47 @@ def check_across_languages(
         versions = [kits[kit_id] for kits in kits_by_language.values() if kit_id in kits]
         for a_index, kit_a in enumerate(versions):
             for kit_b in versions[a_index + 1 :]:
-                _compare_kits(kit_a, kit_b, problems)
+                _compare_durations(kit_a, kit_b, problems)
+                _compare_video_ids(kit_a, kit_b, problems)
 
 
-def _compare_kits(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> None:
+def _short_path(kit: Kit) -> str:
+    return f"{kit.path.parent.parent.name}/kits/{kit.path.name}"
+
+
+def _compare_durations(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> None:
     for video_a in kit_a.videos:
         video_b = kit_b.video(video_a.id)
-        if video_b is not None and video_b.duration != video_a.duration:
-            problems.append(Problem(
-                kit_b.path, video_b.line_of("duration"), f"videos[{kit_b.videos.index(video_b)}].duration",
-                f"duration {video_b.duration.clock()!r} differs from {video_a.duration.clock()!r} "
-                f"for the same video in {kit_a.path.parent.parent.name}/{kit_a.path.name} — "
-                "a video has one length in every language; correct the wrong one",
-            ))
-    only_a = [v for v in kit_a.videos if kit_b.video(v.id) is None]
-    only_b = [v for v in kit_b.videos if kit_a.video(v.id) is None]
-    for video_a in only_a:
-        close = difflib.get_close_matches(video_a.id, [v.id for v in only_b], n=1, cutoff=0.6)
+        if video_b is None or video_b.duration == video_a.duration:
+            continue
+        problems.append(Problem(
+            kit_b.path, video_b.line_of("duration"),
+            f"videos[{kit_b.videos.index(video_b)}].duration",
+            f"expected the same length as in {_short_path(kit_a)}:"
+            f"{video_a.line_of('duration')} (\"{video_a.duration.clock()}\"), found "
+            f"\"{video_b.duration.clock()}\" for video '{video_a.id}' — a video has one length "
+            "in every language; correct the wrong one",
+        ))
+
+
+def _compare_video_ids(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> None:
+    """Each language has an id the other lacks, and the two look alike: likely a typo.
+
+    A video found in one language only, with no look-alike in the other, is simply not
+    translated yet; that is not a problem.
+    """
+    only_b = [v.id for v in kit_b.videos if kit_a.video(v.id) is None]
+    for video_a in kit_a.videos:
+        if kit_b.video(video_a.id) is not None:
+            continue
+        close = difflib.get_close_matches(video_a.id, only_b, n=1, cutoff=0.6)
         if not close:
             continue
         video_b = kit_b.video(close[0])
         assert video_b is not None
         problems.append(Problem(
-            kit_a.path, video_a.line, f"videos[{kit_a.videos.index(video_a)}].id",
-            f"video id {video_a.id!r} has no match in {kit_b.path.parent.parent.name}/"
-            f"{kit_b.path.name}, which has {video_b.id!r} (line {video_b.line}) instead — "
-            "the same video must have the same id in every language; correct the typo",
+            kit_a.path, video_a.line_of("id"), f"videos[{kit_a.videos.index(video_a)}].id",
+            f"expected the same video ids in every language, found {video_a.id!r} here and "
+            f"{video_b.id!r} in {_short_path(kit_b)}:{video_b.line_of('id')}, and neither "
+            "file has the other's — correct the typo so both use one id",
         ))

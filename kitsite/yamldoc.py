@@ -17,10 +17,8 @@ from kitsite.problems import Problem
 
 KeyPath = tuple[str | int, ...]
 
-try:  # the C loader is several times faster; fall back to pure Python where it is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# the C loader is several times faster; fall back to pure Python where it is missing
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -32,6 +30,11 @@ class YamlDoc:
     path: Path
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    """Line where the value at each key path starts."""
+    key_lines: dict[KeyPath, int] = field(default_factory=dict)
+    """Line of the key itself, for values that are mapping entries."""
+    end_lines: dict[KeyPath, int] = field(default_factory=dict)
+    """Last line of the value at each key path."""
     raw: dict[KeyPath, str] = field(default_factory=dict)
     text: str = ""
 
@@ -43,6 +46,24 @@ class YamlDoc:
                 return self.lines[probe]
             probe = probe[:-1]
         return self.lines.get((), 1)
+
+    def key_line_of(self, key_path: KeyPath) -> int:
+        """Line of the key of ``key_path`` (for unknown or repeated keys)."""
+        return self.key_lines.get(key_path) or self.line_of(key_path)
+
+    def line_of_text(self, key_path: KeyPath, snippet: str) -> int:
+        """Line, within the value at ``key_path``, where ``snippet`` is written.
+
+        Multi-line texts span several lines; this finds the one an editor has to change.
+        Falls back to the value's first line when the snippet is not found verbatim.
+        """
+        first = self.line_of(key_path)
+        last = self.end_lines.get(key_path, first)
+        source = self.text.splitlines()
+        for number in range(first, min(last, len(source)) + 1):
+            if snippet in source[number - 1]:
+                return number
+        return first
 
 
 def format_key_path(key_path: KeyPath) -> str:
@@ -56,6 +77,13 @@ def format_key_path(key_path: KeyPath) -> str:
     return out
 
 
+EMPTY_FILE_MESSAGE = (
+    "expected keys and values, found an empty file (nothing but blank lines and comments) — "
+    "copy the layout of another file in the same folder; the editor's guide "
+    "(docs/en/editors.md) shows a whole kit file"
+)
+
+
 def read_text(path: Path, problems: list[Problem]) -> str | None:
     """Read a file as UTF-8; report (and return None) when it is not UTF-8 or is empty."""
     try:
@@ -67,23 +95,16 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                path,
-                line,
-                "",
-                f"the file is not UTF-8 (byte 0x{data[err.start]:02x}) — "
-                "save it as UTF-8 in your editor (VS Code: 'Reopen with Encoding', then "
-                "'Save with Encoding' → UTF-8)",
-            )
-        )
+        problems.append(Problem(
+            path, line, "",
+            f"expected UTF-8 text, found byte 0x{data[err.start]:02x} that is not UTF-8 "
+            "(the file was saved in another encoding, such as Windows-1252) — save it as "
+            "UTF-8 in your editor (VS Code: 'Reopen with Encoding', then 'Save with Encoding' "
+            "→ UTF-8)",
+        ))
         return None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        problems.append(
-            Problem(path, 1, "", "the file is empty — add the kit's keys (see docs/editors guide)")
-        )
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        problems.append(Problem(path, 1, "", EMPTY_FILE_MESSAGE))
         return None
     return text
 
@@ -96,47 +117,70 @@ def load_yaml(path: Path, problems: list[Problem]) -> YamlDoc | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = err.problem or "invalid YAML"
-        hint = _syntax_hint(what)
-        problems.append(Problem(path, line, "", f"YAML syntax error: {what}{hint}"))
+        problems.append(_syntax_problem(path, text, err))
+        return None
+    if node is None:
+        problems.append(Problem(path, 1, "", EMPTY_FILE_MESSAGE))
         return None
     doc = YamlDoc(path=path, data=None, text=text)
-    if node is None:
-        problems.append(Problem(path, 1, "", "the file is empty — add the kit's keys"))
-        return None
     doc.data = _convert(node, (), doc, problems)
     return doc
 
 
-def _syntax_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return " — put text that contains ': ' in double quotes"
-    if "found character '\\t'" in problem or "tab" in problem:
+def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError) -> Problem:
+    """The parser's own words and line, pointed at the line an editor has to change."""
+    problem_line = err.problem_mark.line + 1 if err.problem_mark else 1
+    context_line = err.context_mark.line + 1 if err.context_mark else problem_line
+    what = err.problem or "invalid YAML"
+    context = err.context or ""
+    # A missing ':' or an unclosed quote is on the line where the key or quote begins;
+    # the parser only notices further down.
+    starts_there = "simple key" in context or "quoted scalar" in context
+    line = context_line if starts_there else problem_line
+    where = ""
+    if context:
+        where = f" {context}"
+        if context_line != line:
+            where += f" that starts on line {context_line}"
+    if problem_line != line:
+        where += f" (the parser stopped on line {problem_line})"
+    source = text.splitlines()
+    this_line = source[line - 1] if 0 < line <= len(source) else ""
+    return Problem(path, line, "",
+                   f"YAML syntax error: {what}{where}{_syntax_hint(what, context, this_line)}")
+
+
+def _syntax_hint(problem: str, context: str, line_text: str) -> str:
+    if "\t" in line_text:
         return " — indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return " — put text that contains ': ' in double quotes, like title: \"Hope: a story\""
+    if "quoted scalar" in context:
+        return " — close the quote that starts on this line"
     if "could not find expected ':'" in problem:
-        return " — every key needs a ':' after it; check the indentation of this line"
+        return " — every key needs a ':' after it; a long text goes on one line or after '>-'"
+    if "flow sequence" in context or "flow mapping" in context:
+        return " — close the bracket, or put text with [ ] { } in double quotes"
     return " — check the indentation and quotes on this line and the one before"
 
 
 def _convert(node: yaml.Node, key_path: KeyPath, doc: YamlDoc, problems: list[Problem]) -> Any:
     doc.lines[key_path] = node.start_mark.line + 1
+    doc.end_lines[key_path] = _last_line(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            child = (*key_path, key)
             if key in result:
-                problems.append(
-                    Problem(
-                        doc.path,
-                        key_node.start_mark.line + 1,
-                        format_key_path((*key_path, key)),
-                        "this key appears twice in the same block — keep one and delete the other",
-                    )
-                )
+                problems.append(Problem(
+                    doc.path, key_node.start_mark.line + 1, format_key_path(child),
+                    f"expected each key once in a block, found '{key}' again (first on line "
+                    f"{doc.key_lines[child]}) — keep one of the two and delete the other",
+                ))
                 continue
-            result[key] = _convert(value_node, (*key_path, key), doc, problems)
+            doc.key_lines[child] = key_node.start_mark.line + 1
+            result[key] = _convert(value_node, child, doc, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*key_path, i), doc, problems) for i, item in enumerate(node.value)]
@@ -144,4 +188,11 @@ def _convert(node: yaml.Node, key_path: KeyPath, doc: YamlDoc, problems: list[Pr
     doc.raw[key_path] = node.value
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
-    return _constructor.construct_object(node)  # type: ignore[no-untyped-call]
+    return _constructor.construct_object(node)
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The last line holding part of ``node`` (an end at column 0 belongs to the line before)."""
+    end = node.end_mark
+    line: int = end.line if end.column == 0 and end.line > node.start_mark.line else end.line + 1
+    return line
