@@ -205,7 +205,7 @@ def _describe(value: Any) -> str:
 def _missing_key_message(spec: FieldSpec, parent: KeyPath) -> str:
     example = spec.example.replace("\n", " ")
     what = spec.help[0].lower() + spec.help[1:].rstrip(".")
-    return (f"expected a '{spec.name}' key in {_block_name(parent)} ({what}), "
+    return (f"expected the key '{spec.name}' in {_block_name(parent)} ({what}), "
             f"found none — add a line like: {spec.name}: {example}")
 
 

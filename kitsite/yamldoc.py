@@ -7,6 +7,7 @@ read (not UTF-8, empty, YAML syntax, duplicate keys). Knows nothing about kits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,22 +147,64 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError) -> Problem
         where += f" (the parser stopped on line {problem_line})"
     source = text.splitlines()
     this_line = source[line - 1] if 0 < line <= len(source) else ""
-    return Problem(path, line, "",
-                   f"YAML syntax error: {what}{where}{_syntax_hint(what, context, this_line)}")
+    key_path = _path_at_error(text)
+    key_here = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s", this_line)
+    if "mapping values" in what and key_here and key_path[-1:] != (key_here.group(1),):
+        key_path = (*key_path, key_here.group(1))  # the parser fails before it yields the key
+    expected, fix = _syntax_hint(what, context, this_line)
+    return Problem(path, line, format_key_path(key_path),
+                   f"YAML syntax error ({what}{where}): expected {expected}, "
+                   f"found {this_line.strip()!r} — {fix}")
 
 
-def _syntax_hint(problem: str, context: str, line_text: str) -> str:
+def _syntax_hint(problem: str, context: str, line_text: str) -> tuple[str, str]:
+    """What the line should look like, and how to get there."""
     if "\t" in line_text:
-        return " — indent with spaces, not tabs"
+        return "indentation with spaces", "replace the tab at the start of the line with spaces"
     if "mapping values are not allowed" in problem:
-        return " — put text that contains ': ' in double quotes, like title: \"Hope: a story\""
+        return ("text with ': ' in it to be in double quotes",
+                "write it like title: \"Hope: a story\"")
     if "quoted scalar" in context:
-        return " — close the quote that starts on this line"
+        return "a closing quote", "close the quote that starts on this line"
     if "could not find expected ':'" in problem:
-        return " — every key needs a ':' after it; a long text goes on one line or after '>-'"
+        return ("'key: value'", "every key needs ': ' after it; a long text goes on one line, "
+                "or on the lines after 'key: >-'")
     if "flow sequence" in context or "flow mapping" in context:
-        return " — close the bracket, or put text with [ ] { } in double quotes"
-    return " — check the indentation and quotes on this line and the one before"
+        return "a closing bracket", "close the bracket, or put text with [ ] { } in double quotes"
+    return "valid YAML", "check the indentation and quotes on this line and the one before"
+
+
+def _path_at_error(text: str) -> KeyPath:
+    """The key path the parser was reading when it failed (``()`` when it failed at once)."""
+    stack: list[list[Any]] = []  # [kind, key or index, whether a key comes next]
+
+    def value_done() -> None:
+        if stack and stack[-1][0] == "map":
+            stack[-1][2] = True
+        elif stack:
+            stack[-1][1] += 1
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append(["map", None, True])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append(["seq", 0, False])
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                value_done()
+            elif isinstance(event, yaml.ScalarEvent) and stack and stack[-1][0] == "map" \
+                    and stack[-1][2]:
+                stack[-1][1:] = [event.value, False]
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                value_done()
+    except yaml.YAMLError:
+        pass
+    path: list[str | int] = []
+    for kind, key, key_next in stack:
+        if kind == "seq" or (key is not None and not key_next):
+            path.append(key)
+    return tuple(path)
 
 
 def _convert(node: yaml.Node, key_path: KeyPath, doc: YamlDoc, problems: list[Problem]) -> Any:

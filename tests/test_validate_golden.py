@@ -1,0 +1,89 @@
+"""Golden tests of ``kits check``: one small content folder per kind of mistake.
+
+Each folder under tests/golden/ holds ``content/`` (site.yml and one or two kit files, plus
+``docs/`` where links are checked) and ``expected.txt``: the exact output of
+``kits check --content content`` run in that folder. The exit code must be 1 when the count
+line reports errors and 0 otherwise.
+
+After changing a message on purpose, rewrite the files with
+``KITS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_validate_golden.py`` and read the diff of
+every expected.txt before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "content").is_dir())
+LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?:(?P<key>[\w\[\].]+): )?(?P<message>.+)$")
+FOUND = re.compile(r"found [^'\"]*?(?:'([^']+)'|\"([^\"]+)\")")
+
+
+def run_check(case: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kitsite.cli", "check", "--content", "content"],
+        cwd=GOLDEN / case, capture_output=True, text=True, check=False,
+    )
+
+
+def expected_output(case: str) -> str:
+    return (GOLDEN / case / "expected.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_kits_check_prints_the_expected_problems(case: str) -> None:
+    result = run_check(case)
+    if os.environ.get("KITS_UPDATE_GOLDEN"):
+        (GOLDEN / case / "expected.txt").write_text(result.stdout, encoding="utf-8")
+    assert result.stderr == ""
+    assert result.stdout == expected_output(case)
+    has_errors = re.match(r"[1-9]\d* errors?", result.stdout.splitlines()[-1]) is not None
+    assert result.returncode == (1 if has_errors else 0)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_message_says_where_what_was_expected_found_and_how_to_fix(case: str) -> None:
+    lines = expected_output(case).splitlines()
+    *problems, count = lines
+    assert re.fullmatch(r"\d+ errors?(, \d+ warnings?)?|content OK: .*", count)
+    for text in problems:
+        match = LINE.match(text)
+        assert match, f"not 'path:line: key: message': {text}"
+        message = match["message"]
+        assert "expected" in message and "found" in message and " — " in message, text
+        assert match["key"] or not message.startswith("expected a"), text  # keys are named
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_line_number_points_at_the_offending_value(case: str) -> None:
+    for text in expected_output(case).splitlines()[:-1]:
+        match = LINE.match(text)
+        assert match
+        if not match["key"] or "found none" in match["message"]:
+            continue  # a whole-file problem, or a key that is missing altogether
+        source = (GOLDEN / case / match["path"]).read_text(encoding="utf-8").splitlines()
+        written = source[int(match["line"]) - 1]
+        last = match["key"].split(".")[-1]
+        name = re.sub(r"\[\d+\]$", "", last)
+        found = FOUND.search(match["message"])
+        snippet = (found[1] or found[2]) if found else ""
+        assert (f"{name}:" in written and not last.endswith("]")) or (
+            snippet and snippet in written) or written.lstrip().startswith("- "), text
+
+
+def test_every_error_class_of_the_issue_has_a_case() -> None:
+    wanted = {
+        "yaml-syntax-error", "wrong-type", "missing-required-key", "unknown-key",
+        "impossible-durations", "empty-question-list", "duplicate-kit-id", "duplicate-video-id",
+        "id-not-url-safe", "duration-differs-across-languages",
+        "video-id-typo-across-languages", "untranslated-video-is-fine", "not-utf8",
+        "empty-file", "broken-links", "raw-html", "javascript-link",
+    }
+    assert wanted <= set(CASES)
