@@ -10,9 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from kitsite.loading import load_library
+from kitsite.newvideo import NewVideoError, add_video, report
 from kitsite.problems import errors, summary_line
+from kitsite.schema import SCHEMA_FILE, schema_text, write_schema
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -29,6 +32,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_new_video(args: argparse.Namespace) -> int:
+    """Append a new video card to a kit file; print what is left to fill in."""
+    try:
+        added = add_video(Path(args.content), args.kit, args.title, args.duration,
+                          language=args.lang, video_id=args.id)
+    except NewVideoError as err:
+        print(f"kits new-video: {err}", file=sys.stderr)
+        return 1
+    given = None if args.content == "content" else args.content
+    print("\n".join(report(added, given)))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the kit files' JSON Schema (generated from the spec)."""
+    path = Path(args.output)
+    if args.check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == schema_text()
+        print(f"{path}: {'up to date' if same else 'out of date — run: kits schema'}")
+        return 0 if same else 1
+    print(f"{path}: {'written' if write_schema(path) else 'already up to date'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kits", description="Check and edit the training kits' content."
@@ -40,7 +67,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",
                        help="the content folder to work on (default: content/)")
     check.set_defaults(func=cmd_check)
+    _add_new_video_parser(sub)
+    schema = sub.add_parser("schema", help="write schema/kit.schema.json from the kit format")
+    schema.add_argument("--output", default=str(SCHEMA_FILE), metavar="FILE",
+                        help=f"where to write it (default: {SCHEMA_FILE})")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that FILE is up to date; exit 1 if not")
+    schema.set_defaults(func=cmd_schema)
     return parser
+
+
+def _add_new_video_parser(sub: Any) -> None:
+    new = sub.add_parser(
+        "new-video", help="add a video card to a kit (then fill in what it prints)",
+        description="Append a commented video card to content/<lang>/kits/KIT.yml, with a "
+                    "fresh id made from the title. Nothing else in the file changes.")
+    new.add_argument("kit", metavar="KIT", help="the kit's id, e.g. dialogue-kickstarter")
+    new.add_argument("--title", required=True, help='the video\'s title, in quotes')
+    new.add_argument("--duration", metavar="M:SS", help='its length, e.g. 5:30')
+    new.add_argument("--lang", metavar="CODE",
+                     help="the language of the file to add it to (default: the site's default)")
+    new.add_argument("--id", metavar="ID", help="use this id (to translate a video that "
+                     "another language already has; its duration is then taken from there)")
+    new.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",
+                     help="the content folder to work on (default: content/)")
+    new.set_defaults(func=cmd_new_video)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -149,7 +149,7 @@ class _Checker:
             self.report(key_path, f'expected minutes:seconds like "4:20", found '
                         f'{_describe(value)} — write the length in quotes, like duration: "4:20"')
             return
-        self.report(key_path, _duration_message(raw.strip()))
+        self.report(key_path, duration_message(raw.strip()))
 
     def _wrong_type(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
         example = spec.example if "\n" not in spec.example else spec.example.splitlines()[0]
@@ -157,7 +157,7 @@ class _Checker:
                     f"for example: {spec.name}: {example}")
 
 
-def _duration_message(raw: str) -> str:
+def duration_message(raw: str) -> str:
     """What is wrong with a duration such as ``4:70``, ``-1:00``, ``0:00`` or ``ten minutes``."""
     match = _CLOCK_RE.match(raw)
     found = f"expected minutes:seconds like \"4:20\", found {raw!r}"

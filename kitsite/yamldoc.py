@@ -115,6 +115,11 @@ def load_yaml(path: Path, problems: list[Problem]) -> YamlDoc | None:
     text = read_text(path, problems)
     if text is None:
         return None
+    return parse_yaml(path, text, problems)
+
+
+def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDoc | None:
+    """Parse ``text`` as if read from ``path`` (for checking a change before writing it)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
