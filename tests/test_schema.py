@@ -37,9 +37,9 @@ def validate(value: Any, schema: dict[str, Any], where: str = "") -> list[str]:
             errors.append(f"{where}: shorter than {schema['minLength']}")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            errors.append(f"{where}: {value} out of range")
+    if isinstance(value, int) and not isinstance(value, bool) and not (
+            schema.get("minimum", value) <= value <= schema.get("maximum", value)):
+        errors.append(f"{where}: {value} out of range")
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
             errors.append(f"{where}: fewer than {schema['minItems']} items")
