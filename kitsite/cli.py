@@ -7,11 +7,13 @@ modules each subcommand calls; this module only wires them to the terminal.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kitsite.language_check import JUSTIFY_HINT
 from kitsite.loading import load_library
 from kitsite.newvideo import NewVideoError, add_video, report
 from kitsite.problems import errors, summary_line
@@ -19,13 +21,22 @@ from kitsite.schema import SCHEMA_FILE, schema_text, write_schema
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check every content file; print every problem, then a count; exit 1 on errors."""
+    """Check every content file; print every problem, then a count; exit 1 on errors.
+
+    Uses of the language guide's terms are warnings; ``--strict-language`` makes them errors.
+    """
     result = load_library(Path(args.content))
-    for problem in sorted(result.problems):
+    language = result.language_warnings
+    if args.strict_language:
+        language = [dataclasses.replace(p, severity="error") for p in language]
+    problems = [*result.problems, *language]
+    for problem in sorted(problems):
         print(problem.format())
-    failed = bool(errors(result.problems))
-    if failed or result.problems:
-        print(summary_line(result.problems))
+    if language:
+        print(JUSTIFY_HINT)
+    failed = bool(errors(problems))
+    if failed or problems:
+        print(summary_line(problems))
     else:
         kits = sum(len(k) for k in result.library.kits.values())
         print(f"content OK: {kits} kit files in {len(result.library.languages)} languages")
@@ -66,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check all content; exit 1 on any error")
     check.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",
                        help="the content folder to work on (default: content/)")
+    check.add_argument("--strict-language", action="store_true",
+                       help="treat uses of the language guide's terms as errors (exit 1)")
     check.set_defaults(func=cmd_check)
     _add_new_video_parser(sub)
     schema = sub.add_parser("schema", help="write schema/kit.schema.json from the kit format")

@@ -7,10 +7,12 @@ into model objects. Returns the library together with every problem found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.language_check import check_language
+from kitsite.language_guide import LanguageGuide, load_language_guides
 from kitsite.links import check_links
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
 from kitsite.problems import Problem, errors
@@ -27,6 +29,11 @@ class LoadResult:
     problems: list[Problem]
     docs: dict[Path, YamlDoc]
     """Every kit file that could be parsed, by path (for tools that report lines)."""
+    guides: dict[str, LanguageGuide] = field(default_factory=dict)
+    """Each language's guide (``content/<lang>/language-guide.yml``), where there is one."""
+    language_warnings: list[Problem] = field(default_factory=list)
+    """Uses of the guides' terms in kit text and docs, kept apart from ``problems``:
+    they are advice, shown by ``kits check`` and the build without failing either."""
 
 
 def kit_files(content_dir: Path, language: str) -> list[Path]:
@@ -93,7 +100,9 @@ def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
     check_across_languages(library.kits, problems)
     check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
                 library.default_language, problems)
-    return LoadResult(library, problems, docs)
+    guides = load_language_guides(content_dir, library.languages, problems)
+    advice = check_language(docs, guides, docs_dir or content_dir.parent / "docs")
+    return LoadResult(library, problems, docs, guides, advice)
 
 
 def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:

@@ -54,6 +54,10 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         )
         for warning in result.warnings:
             log.warning(warning.format())
+        # The language guide's warnings are advice: at INFO level they show in the build's
+        # output without failing a --strict build, which MkDocs does for every WARNING.
+        for advice in result.load.language_warnings:
+            log.info(advice.format())
         if result.errors:
             raise PluginError(result.error_report())
         self.source_docs_dir = docs_dir

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from kitsite.language_guide import read_language_guide
 from kitsite.model import Duration, Library
 from kitsite.views import site_kit_views
 
@@ -40,6 +41,11 @@ def kit_uri(kit_id: str) -> str:
 
 def video_uri(kit_id: str, video_id: str) -> str:
     return f"kits/{kit_id}/{video_id}/index.md"
+
+
+def words_uri() -> str:
+    """The language guide's page ("Words matter"), published at ``/words/``."""
+    return "words.md"
 
 
 def load_labels(content_dir: Path, language: str, default_language: str) -> dict[str, Any]:
@@ -85,6 +91,9 @@ class PageRenderer:
                     "video.md.j2", video_uri(kit.kit.id, video.video.id), base,
                     kit=kit, view=video,
                 ))
+        guide = read_language_guide(self.library.root, language)
+        if guide is not None:
+            pages.append(self._render("words.md.j2", words_uri(), base, guide=guide))
         return pages
 
     def _render(self, template: str, uri: str, base: dict[str, Any], **extra: Any) -> GeneratedPage:

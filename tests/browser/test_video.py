@@ -1,0 +1,154 @@
+"""Video pages: a hosted file plays in the browser's own player with captions in both languages;
+an external video loads nothing from its service until the reader presses the button; and a
+hosted video without captions for a published language is warned about.
+
+Uses the sample project tests/samples/video (a 2-second WebM with WebVTT captions, and a
+YouTube link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import mkdocs_build, serve
+from kitsite.loading import load_library
+from test_build import copy_sample
+
+LANGS = {"da": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def video_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_sample(tmp_path_factory.mktemp("video"), "video")
+
+
+@pytest.fixture(scope="module")
+def video_site(video_project: Path) -> Iterator[str]:
+    site = video_project.parent / "site"
+    result = mkdocs_build(video_project, site)
+    assert result.returncode == 0, result.stderr
+    with serve(site, compress=True) as url:
+        yield url
+
+
+@pytest.fixture()
+def tab(browser: Any) -> Iterator[Any]:
+    """A page whose requests to any host but 127.0.0.1 are recorded and aborted."""
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def guard(route: Any) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.outside = outside
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_external_video_loads_only_after_the_button_is_pressed(
+    tab: Any, video_site: str, lang: str
+) -> None:
+    tab.goto(f"{video_site}{LANGS[lang]}kits/video-kit/external/", wait_until="networkidle")
+    figure = tab.locator("figure.video-consent")
+    assert "youtube.com" in figure.locator(".video-consent__notice").inner_text()
+    assert figure.locator("img.video-consent__poster").count() == 1  # the local poster
+    assert tab.locator("iframe").count() == 0
+    assert tab.outside == [], "the page asked another host for something before the click"
+
+    button = figure.get_by_role("button")
+    button.focus()
+    tab.keyboard.press("Enter")  # a keyboard user can start it
+    frame = figure.locator("iframe")
+    frame.wait_for()
+    assert frame.get_attribute("title") == tab.locator("h1").inner_text()
+    tab.wait_for_timeout(500)
+    assert tab.outside, "pressing the button loaded nothing"
+    first = urlparse(tab.outside[0])
+    assert first.hostname == "www.youtube-nocookie.com"
+    assert first.path == "/embed/abc123XYZ_0"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_hosted_video_plays_with_captions_in_every_language(
+    tab: Any, video_site: str, lang: str
+) -> None:
+    tab.goto(f"{video_site}{LANGS[lang]}kits/video-kit/hosted/", wait_until="networkidle")
+    video = tab.locator("figure.kit-video video")
+    assert video.get_attribute("preload") == "none"
+    assert video.get_attribute("controls") is not None
+    tracks = video.locator("track[kind=captions]")
+    assert sorted(tracks.evaluate_all("ts => ts.map(t => t.srclang)")) == ["da", "en"]
+    assert video.locator("track[default]").get_attribute("srclang") == lang
+    # the file is a real video the browser can read, and the captions load
+    duration = video.evaluate("""v => new Promise(done => {
+        v.addEventListener('loadedmetadata', () => done(v.duration));
+        v.preload = 'metadata'; v.load(); })""")
+    assert 1.5 < duration < 2.5
+    cues = video.evaluate("""v => new Promise(done => {
+        const track = [...v.querySelectorAll('track')].find(t => t.default);
+        const ready = () => done([...track.track.cues].map(c => c.text));
+        track.track.mode = 'showing';
+        if (track.readyState === 2) ready(); else track.addEventListener('load', ready); })""")
+    expected = {"da": "Det her er en prøvevideo.", "en": "This is a sample video."}[lang]
+    assert cues == [expected]
+    # the transcript follows the player
+    transcript = tab.locator("figure.kit-video + h3")
+    assert transcript.inner_text() in ("Udskrift", "Transcript")
+    assert tab.outside == []
+
+
+def test_missing_captions_for_a_published_language_is_a_warning(video_project: Path) -> None:
+    kit_file = video_project / "content" / "en" / "kits" / "video-kit.yml"
+    original = kit_file.read_text(encoding="utf-8")
+    changed = original.replace("        en: videos/tiny.en.vtt\n", "", 1)
+    assert changed != original
+    try:
+        kit_file.write_text(changed, encoding="utf-8")
+        result = load_library(video_project / "content", video_project / "docs")
+    finally:
+        kit_file.write_text(original, encoding="utf-8")
+    found = [p for p in result.problems if p.key == "videos[0].video.captions"]
+    assert len(found) == 1, [p.format() for p in result.problems]
+    problem = found[0]
+    assert problem.severity == "warning"
+    assert problem.path == kit_file.resolve() or problem.path == kit_file
+    assert "no captions for en" in problem.message
+    captions_line = original.splitlines().index("      captions:") + 1
+    assert problem.line in (captions_line, captions_line + 1)  # the key or its first entry
+
+
+def test_complete_video_sample_has_no_media_warnings(video_project: Path) -> None:
+    result = load_library(video_project / "content", video_project / "docs")
+    assert [p.format() for p in result.problems if ".video" in p.key] == []
+
+
+def test_missing_file_and_external_poster_are_warnings(video_project: Path) -> None:
+    kit_file = video_project / "content" / "da" / "kits" / "video-kit.yml"
+    original = kit_file.read_text(encoding="utf-8")
+    changed = original.replace("file: videos/tiny.webm", "file: videos/missing.webm").replace(
+        "poster: videos/tiny.jpg", "poster: https://images.example.org/p.jpg", 1)
+    assert changed.count("missing.webm") == 1 and "images.example.org" in changed
+    try:
+        kit_file.write_text(changed, encoding="utf-8")
+        result = load_library(video_project / "content", video_project / "docs")
+    finally:
+        kit_file.write_text(original, encoding="utf-8")
+    messages = {p.key: p for p in result.problems if p.path.name == "video-kit.yml"
+                and "/da/" in p.path.as_posix()}
+    assert messages["videos[0].video.file"].severity == "warning"
+    assert "missing.webm' was not found" in messages["videos[0].video.file"].message
+    assert "another host" in messages["videos[0].video.poster"].message
