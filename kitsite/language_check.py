@@ -1,0 +1,299 @@
+"""Checking that the site's own text follows its language guide.
+
+Owns: finding a guide's terms in text (every listed form as a whole word or phrase, in any
+letter case, across line breaks), leaving out what is not the editors' own words (quoted
+speech in “…”, ”…”, "…", »…«, „…“, «…» and Markdown blockquotes; code, links and HTML
+comments), the ``language-ok`` markers that justify a use where it stands, and turning every
+other use in a kit file or a hand-written page into a warning with file, line, the words found
+and what to say instead. Plain Python: no MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kitsite.language_guide import LanguageGuide, Term
+from kitsite.problems import Problem
+from kitsite.spec import KIT_FIELDS, FieldSpec
+from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
+
+YAML_MARKER_HELP = "# language-ok: <why this use is right here>"
+MARKDOWN_MARKER_HELP = "<!-- language-ok: <why this use is right here> -->"
+JUSTIFY_HINT = (
+    "language guide: rephrase each use above, or justify one that is right where it stands "
+    f"with a line '{YAML_MARKER_HELP}' above its key (YAML) or "
+    f"'{MARKDOWN_MARKER_HELP}' in its paragraph (Markdown)"
+)
+
+_QUOTES = {"“": "”", "”": "”", '"': '"', "»": "«", "„": "“", "«": "»"}
+_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)  # non-blank lines
+_NOT_PROSE = re.compile(
+    r"^[ \t]*>[^\n]*"  # a Markdown blockquote line: someone else's words
+    r"|^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$"  # a fenced code block
+    r"|`[^`\n]+`"  # inline code
+    r"|<!--.*?-->"  # an HTML comment
+    r"|\]\([^)\n]*\)"  # a link target
+    r"|<?https?://[^\s>)]+>?",  # a bare or angle-bracketed web address
+    re.MULTILINE | re.DOTALL,
+)
+_YAML_MARKER = re.compile(r"(?:^|\s)#\s*language-ok\b:?(.*)$")
+_MARKDOWN_MARKER = re.compile(r"<!--\s*language-ok\b:?(.*?)-->")
+_MARKER_WORD = re.compile("language-ok")
+_TEXT_KINDS = ("text", "markdown")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One use of a term: the words as written and where they stand in the text."""
+
+    term: Term
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """A ``language-ok`` marker: the lines it covers and the reason given (without a reason,
+    it justifies nothing)."""
+
+    marker_line: int
+    first: int
+    last: int
+    reason: str
+
+    def covers(self, line: int) -> bool:
+        return self.first <= line <= self.last
+
+
+# --- finding terms in text -------------------------------------------------------------------
+
+def term_pattern(term: Term) -> re.Pattern[str]:
+    """One pattern for all of a term's forms, longest first, as whole words in any case."""
+    alternatives = sorted((_form_regex(form) for form in term.forms), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _form_regex(form: str) -> str:
+    words = []
+    for word in form.split():
+        stem, any_ending = (word[:-1], True) if word.endswith("*") else (word, False)
+        regex = re.sub("['’]", lambda _: "['’]", re.escape(stem))
+        words.append(regex + (r"\w*" if any_ending else ""))
+    return r"\s+".join(words)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds someone else's words or no prose: quotations, code, links."""
+    spans = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
+    for paragraph in _PARAGRAPH.finditer(text):  # a quotation ends with its paragraph
+        spans.extend(_quotations(paragraph.group(0), paragraph.start()))
+    return spans
+
+
+def _quotations(text: str, offset: int) -> Iterator[tuple[int, int]]:
+    opened_at, closer = -1, ""
+    for i, char in enumerate(text):
+        if closer and char == closer:
+            yield offset + opened_at, offset + i + 1
+            closer = ""
+        elif not closer and char in _QUOTES:
+            opened_at, closer = i, _QUOTES[char]
+
+
+def find_terms(text: str, guide: LanguageGuide) -> list[Finding]:
+    """Every use of the guide's terms in ``text`` outside quotations, in reading order."""
+    spans = quoted_spans(text)
+    found = []
+    for term in guide.terms:
+        for match in term_pattern(term).finditer(text):
+            if not any(start <= match.start() < end for start, end in spans):
+                found.append(Finding(term, " ".join(match.group(0).split()),
+                                     match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+# --- language-ok markers ---------------------------------------------------------------------
+
+def yaml_allowances(text: str) -> list[Allowance]:
+    """``# language-ok: reason`` justifies the key below it (or on its line) and its contents."""
+    lines = text.splitlines()
+    allowances = []
+    for number, line in enumerate(lines, 1):
+        match = _YAML_MARKER.search(line)
+        if not match:
+            continue
+        target = number if not line.lstrip().startswith("#") else _next_key_line(lines, number)
+        if target is not None:
+            allowances.append(Allowance(number, target, _yaml_block_end(lines, target),
+                                        match.group(1).strip()))
+    return allowances
+
+
+def _next_key_line(lines: list[str], after: int) -> int | None:
+    for number in range(after + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def _yaml_block_end(lines: list[str], target: int) -> int:
+    """The last line of the key or list item on line ``target``, with everything under it."""
+    head = lines[target - 1]
+    indent = _indent(head)
+    is_item = head.lstrip().startswith("- ")
+    last = target
+    for number in range(target + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        inside = _indent(line) > indent or (
+            _indent(line) == indent and not is_item and line.lstrip().startswith("- ")
+        )
+        if not inside:
+            break
+        last = number
+    return last
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def markdown_allowances(text: str) -> list[Allowance]:
+    """``<!-- language-ok: reason -->`` justifies its paragraph, or the next when alone."""
+    paragraphs = [(text.count("\n", 0, m.start()) + 1, text.count("\n", 0, m.end()) + 1,
+                   m.group(0)) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+    allowances = []
+    for match in _MARKDOWN_MARKER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        index = next(i for i, (first, last, _) in enumerate(paragraphs) if first <= line <= last)
+        first, last, body = paragraphs[index]
+        if not _MARKDOWN_MARKER.sub("", body).strip() and index + 1 < len(paragraphs):
+            first, last, _ = paragraphs[index + 1]
+        allowances.append(Allowance(line, first, last, match.group(1).strip()))
+    return allowances
+
+
+def _marker_problems(path: Path, allowances: list[Allowance], help_text: str) -> list[Problem]:
+    return [
+        Problem(path, a.marker_line, "", "expected a reason after 'language-ok:', found none — "
+                f"say why this use is right here: {help_text}", "warning")
+        for a in allowances if not a.reason
+    ]
+
+
+# --- checking files --------------------------------------------------------------------------
+
+def finding_message(finding: Finding) -> str:
+    """``"schizophrenic" — say "a person with schizophrenia" instead (language guide: ...)``."""
+    quoted = [f'"{words}"' for words in finding.term.instead]
+    instead = " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    return f'"{finding.text}" — say {instead} instead (language guide: {finding.term.avoid})'
+
+
+def check_markdown_file(path: Path, guide: LanguageGuide) -> list[Problem]:
+    """Warnings for every unjustified use of a term in a hand-written page."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # MkDocs reports pages it cannot read; this check only reads words
+    allowances = markdown_allowances(text)
+    problems = _marker_problems(path, allowances, MARKDOWN_MARKER_HELP)
+    for finding in find_terms(text, guide):
+        line = text.count("\n", 0, finding.start) + 1
+        if not any(a.covers(line) for a in allowances if a.reason):
+            problems.append(Problem(path, line, "", finding_message(finding), "warning"))
+    return problems
+
+
+def check_kit_doc(doc: YamlDoc, guide: LanguageGuide) -> list[Problem]:
+    """Warnings for every unjustified use of a term in the reader-facing text of a kit file."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
+    texts = [(key_path, value, line_starts[min(doc.line_of(key_path), len(line_starts)) - 1])
+             for key_path, value in kit_texts(doc.data, KIT_FIELDS, ())]
+    inside_texts = {line for _, value, start in texts
+                    for line in _lines_in_source(doc.text, start, value, _MARKER_WORD)}
+    allowances = [a for a in yaml_allowances(doc.text) if a.marker_line not in inside_texts]
+    problems = _marker_problems(doc.path, allowances, YAML_MARKER_HELP)
+    for key_path, value, start in texts:
+        key = format_key_path(key_path)
+        if _MARKER_WORD.search(value):
+            problems.append(Problem(
+                doc.path, doc.line_of(key_path), key, "this text contains 'language-ok', which "
+                f"readers would see — put '{YAML_MARKER_HELP}' on a line of its own above "
+                "the key", "warning"))
+        for finding in find_terms(value, guide):
+            line = _line_of_finding(doc.text, start, value, finding) or doc.line_of(key_path)
+            if not any(a.covers(line) for a in allowances if a.reason):
+                problems.append(Problem(doc.path, line, key, finding_message(finding), "warning"))
+    return problems
+
+
+def kit_texts(data: Any, specs: tuple[FieldSpec, ...], key_path: KeyPath
+              ) -> Iterator[tuple[KeyPath, str]]:
+    """Every reader-facing text of a kit file, by key path, as the kit format describes it."""
+    if not isinstance(data, dict):
+        return
+    for spec in specs:
+        value, here = data.get(spec.name), (*key_path, spec.name)
+        if spec.kind in _TEXT_KINDS and isinstance(value, str):
+            yield here, value
+        elif spec.kind in ("text_list", "list") and isinstance(value, list):
+            for i, item in enumerate(value):
+                if spec.kind == "text_list" and isinstance(item, str):
+                    yield (*here, i), item
+                elif spec.kind == "list":
+                    yield from kit_texts(item, spec.children, (*here, i))
+        elif spec.kind == "object" and spec.children:
+            yield from kit_texts(value, spec.children, here)
+
+
+def _line_of_finding(source: str, value_start: int, value: str, finding: Finding) -> int | None:
+    pattern = term_pattern(finding.term)
+    nth = sum(1 for m in pattern.finditer(value) if m.start() < finding.start)
+    lines = _lines_in_source(source, value_start, value, pattern)
+    return lines[nth] if nth < len(lines) else None
+
+
+def _lines_in_source(source: str, value_start: int, value: str, pattern: re.Pattern[str]
+                     ) -> list[int]:
+    """The file line of each match of ``pattern`` in a YAML text that starts at
+    ``value_start``: the n-th in the text is the n-th in the file from there on, since YAML
+    keeps a text's words in order however it folds its lines."""
+    wanted = sum(1 for _ in pattern.finditer(value))
+    lines: list[int] = []
+    for match in pattern.finditer(source, value_start):
+        if len(lines) == wanted:
+            break
+        lines.append(source.count("\n", 0, match.start()) + 1)
+    return lines
+
+
+def check_docs_dir(docs_dir: Path, guides: Mapping[str, LanguageGuide]) -> list[Problem]:
+    """Every hand-written page ``docs/<lang>/**/*.md`` against its language's guide."""
+    problems: list[Problem] = []
+    for language, guide in guides.items():
+        for page in sorted((docs_dir / language).rglob("*.md")):
+            problems.extend(check_markdown_file(page, guide))
+    return problems
+
+
+def check_language(
+    kit_docs: Mapping[Path, YamlDoc], guides: Mapping[str, LanguageGuide],
+    docs_dir: Path | None,
+) -> list[Problem]:
+    """Warnings for kit files (``content/<lang>/kits/*.yml``) and, when given, docs pages."""
+    problems: list[Problem] = []
+    for path, doc in kit_docs.items():
+        guide = guides.get(path.parent.parent.name)
+        if guide is not None:
+            problems.extend(check_kit_doc(doc, guide))
+    if docs_dir is not None:
+        problems.extend(check_docs_dir(docs_dir, guides))
+    return problems
