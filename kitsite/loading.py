@@ -14,6 +14,7 @@ from typing import Any
 from kitsite.language_check import check_language
 from kitsite.language_guide import LanguageGuide, load_language_guides
 from kitsite.links import check_links
+from kitsite.media_checks import check_media
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
 from kitsite.problems import Problem, errors
 from kitsite.validate import check_across_languages, check_kit_file
@@ -100,6 +101,7 @@ def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
     check_across_languages(library.kits, problems)
     check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
                 library.default_language, problems)
+    problems.extend(check_media(library, docs_dir or content_dir.parent / "docs"))
     guides = load_language_guides(content_dir, library.languages, problems)
     advice = check_language(docs, guides, docs_dir or content_dir.parent / "docs")
     return LoadResult(library, problems, docs, guides, advice)
