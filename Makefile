@@ -12,7 +12,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 site: $(STAMP)
 	@$(BIN)/kits check
 	@rm -rf site.new
-	@$(BIN)/mkdocs build --strict --quiet --site-dir site.new
+	@# not --quiet: it hides warnings from --strict too (MkDocs 1.6); keep the log, show problems
+	@mkdir -p .cache && $(BIN)/mkdocs build --strict --site-dir site.new > .cache/site-build.log 2>&1 \
+	  || { grep -v '^INFO\|^DEBUG\|^  - ' .cache/site-build.log; rm -rf site.new; exit 1; }
 	@rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
 	@echo "Built site/ — open it with 'make serve' on http://127.0.0.1:8000/"
 
