@@ -42,7 +42,8 @@ def generate_site_sources(
     loaded = load_library(content_dir)
     if errors(loaded.problems):
         return GenerateResult(loaded, 0, 0)
-    renderer = PageRenderer(loaded.library, templates_dir, use_directory_urls=use_directory_urls)
+    renderer = PageRenderer(loaded.library, templates_dir, use_directory_urls=use_directory_urls,
+                            docs_dir=docs_dir)
     generated = {lang: renderer.render_language(lang) for lang in loaded.library.languages}
     changed = stage(docs_dir, generated, staging_dir)
     return GenerateResult(loaded, sum(len(p) for p in generated.values()), changed)

@@ -18,6 +18,7 @@ from kitsite.loading import load_library
 from kitsite.newvideo import NewVideoError, add_video, report
 from kitsite.problems import errors, summary_line
 from kitsite.schema import SCHEMA_FILE, schema_text, write_schema
+from kitsite.status_output import run_status
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -87,7 +88,37 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true",
                         help="only check that FILE is up to date; exit 1 if not")
     schema.set_defaults(func=cmd_schema)
+    _add_status_parser(sub)
     return parser
+
+
+def _add_status_parser(sub: Any) -> None:
+    status = sub.add_parser(
+        "status", help="what is translated, missing and stale, per kit and language",
+        description="List, per kit and language, every missing, stale or unconfirmed text "
+                    "with the file and line to edit, then a total per language. After you "
+                    "have checked a translation, record it with --confirm.")
+    status.add_argument("--lang", metavar="CODE", help="only this language")
+    status.add_argument("--kit", metavar="KIT", help="only this kit")
+    status.add_argument("--json", action="store_true", help="print the report as JSON")
+    status.add_argument("--check", action="store_true",
+                        help="exit 1 unless every translation is up to date")
+    status.add_argument("--confirm", metavar="KIT[/VIDEO]",
+                        help="record that the --lang translation of KIT (or of one video) "
+                             "has been checked against the current source text")
+    status.add_argument("--from", dest="from_lang", metavar="CODE",
+                        help="with --confirm: the language it was translated from (needed "
+                             "only the first time, when it cannot be told)")
+    status.add_argument("--docs", default="docs", metavar="DIR",
+                        help="the hand-written pages' folder (default: docs/)")
+    status.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",
+                        help="the content folder to work on (default: content/)")
+    status.set_defaults(func=cmd_status)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print the translation status, or record a checked translation (``--confirm``)."""
+    return run_status(args)
 
 
 def _add_new_video_parser(sub: Any) -> None:

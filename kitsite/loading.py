@@ -128,6 +128,9 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
         sections=tuple(Section(s["title"], s["body"].strip()) for s in data.get("sections") or ()),
         sources=tuple(data.get("sources") or ()),
         path=doc.path,
+        field_lines={format_key_path(path): line for path, line in doc.lines.items()
+                     if path and path[0] != "videos"},
+        translated_from=_raw_block(doc, ("translated_from",)),
     )
 
 
@@ -154,4 +157,27 @@ def _video_from_data(data: dict[str, Any], key_path: tuple[str | int, ...], doc:
         transcript=(data.get("transcript") or "").strip() or None,
         line=doc.line_of(key_path),
         field_lines=field_lines,
+        translated_from=_raw_block(doc, (*key_path, "translated_from")),
     )
+
+
+def _raw_block(doc: YamlDoc, key_path: tuple[str | int, ...]) -> dict[str, Any]:
+    """A ``translated_from`` block with every value as written (``0123`` stays ``"0123"``)."""
+    value = _raw_value(doc, key_path)
+    return value if isinstance(value, dict) else {}
+
+
+def _raw_value(doc: YamlDoc, key_path: tuple[str | int, ...]) -> Any:
+    if key_path in doc.raw:
+        return doc.raw[key_path]
+    node: Any = doc.data
+    for part in key_path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if isinstance(node, dict):
+        return {k: _raw_value(doc, (*key_path, k)) for k in node}
+    if isinstance(node, list):
+        return [_raw_value(doc, (*key_path, i)) for i in range(len(node))]
+    return node

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DURATION_RE = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 
@@ -86,6 +87,8 @@ class Video:
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """Line of each field in its file: ``{"duration": 14, "questions[0]": 18, ...}``."""
+    translated_from: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """The video's ``translated_from:`` block as written (see :mod:`kitsite.translation`)."""
 
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, self.line)
@@ -112,6 +115,13 @@ class Kit:
     sections: tuple[Section, ...] = ()
     sources: tuple[str, ...] = ()
     path: Path = Path()
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    """Line of each kit-level field: ``{"title": 6, "sections[0]": 40, ...}`` (not videos)."""
+    translated_from: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """The kit's ``translated_from:`` block as written (see :mod:`kitsite.translation`)."""
+
+    def line_of(self, field_name: str) -> int:
+        return self.field_lines.get(field_name, 1)
 
     @property
     def total_duration(self) -> Duration:

@@ -16,8 +16,10 @@ from typing import Any
 import jinja2
 import yaml
 
+from kitsite.docs_pages import docs_pages, missing_pages, split_front_matter
 from kitsite.language_guide import read_language_guide
 from kitsite.model import Duration, Library
+from kitsite.translation_status import build_report
 from kitsite.views import site_kit_views
 
 LABELS_FILE = "labels.yml"
@@ -48,6 +50,22 @@ def words_uri() -> str:
     return "words.md"
 
 
+def status_uri() -> str:
+    """The translation status page, published at ``/translation-status/``."""
+    return "translation-status/index.md"
+
+
+def with_language_names(labels: dict[str, Any], library: Library) -> dict[str, Any]:
+    """``labels`` with a name for every language of the site: a language the labels do not
+    name (a newly added one) is called by its own ``language_name``, else by its code."""
+    names = dict(labels.get("language_names") or {})
+    for lang in library.languages:
+        if lang not in names:
+            own = load_labels(library.root, lang, lang).get("language_name")
+            names[lang] = own or lang
+    return {**labels, "language_names": names}
+
+
 def load_labels(content_dir: Path, language: str, default_language: str) -> dict[str, Any]:
     """Reader-facing words for generated pages; keys missing in a language use the default's."""
     labels: dict[str, Any] = {}
@@ -62,10 +80,13 @@ class PageRenderer:
     """Renders every generated page of one language from a :class:`Library`."""
 
     def __init__(
-        self, library: Library, templates_dir: Path, *, use_directory_urls: bool = True
+        self, library: Library, templates_dir: Path, *, use_directory_urls: bool = True,
+        docs_dir: Path | None = None,
     ) -> None:
         self.library = library
         self.use_directory_urls = use_directory_urls
+        self.docs_dir = docs_dir
+        """The hand-written pages: for stand-ins of pages a language lacks, and their status."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir),
             autoescape=False,
@@ -78,7 +99,8 @@ class PageRenderer:
 
     def render_language(self, language: str) -> list[GeneratedPage]:
         """Every generated page of ``language``'s site."""
-        labels = load_labels(self.library.root, language, self.library.default_language)
+        labels = with_language_names(
+            load_labels(self.library.root, language, self.library.default_language), self.library)
         kits = site_kit_views(self.library, language)
         base = {"lang": language, "labels": labels, "library": self.library,
                 "spoken": lambda s: spoken_duration(s, labels),
@@ -94,6 +116,25 @@ class PageRenderer:
         guide = read_language_guide(self.library.root, language)
         if guide is not None:
             pages.append(self._render("words.md.j2", words_uri(), base, guide=guide))
+        pages.extend(self._translation_pages(base))
+        return pages
+
+    def _translation_pages(self, base: dict[str, Any]) -> list[GeneratedPage]:
+        """The translation status page, and stand-ins for the hand-written pages this language
+        lacks: the other language's page under a notice (``templates/page-fallback.md.j2``)."""
+        docs, lang = self.docs_dir, base["lang"]
+        languages = list(dict.fromkeys((self.library.default_language, *self.library.languages)))
+        guide = "../translators.md" if docs and "translators.md" in docs_pages(docs, languages) \
+            else ""
+        report = build_report(self.library, docs)
+        pages = [self._render("status.md.j2", status_uri(), base, report=report, guide=guide)]
+        for missing in missing_pages(docs, languages) if docs else []:
+            if missing.language == lang:
+                meta, body = split_front_matter(missing.source_path.read_text(encoding="utf-8"))
+                pages.append(self._render(
+                    "page-fallback.md.j2", missing.uri, base, body=body,
+                    meta={**meta, "search": {"exclude": True}},
+                    source_lang=missing.source_language))
         return pages
 
     def _render(self, template: str, uri: str, base: dict[str, Any], **extra: Any) -> GeneratedPage:

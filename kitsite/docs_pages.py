@@ -1,0 +1,66 @@
+"""Hand-written pages across languages: which page exists in which language.
+
+Owns: listing the Markdown pages under ``docs/<lang>/``, finding the pages a language lacks
+(so that a stand-in showing the other language's text can be generated, and ``kits status``
+can list them), and splitting a page into its front matter and body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class MissingPage:
+    """A hand-written page that ``language`` lacks and ``source_language`` has."""
+
+    uri: str
+    """The page's path inside a language folder, e.g. ``staff.md``."""
+    language: str
+    source_language: str
+    source_path: Path
+
+
+def docs_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[str, Path]]:
+    """Every Markdown page by its path inside a language folder: ``{uri: {lang: file}}``."""
+    pages: dict[str, dict[str, Path]] = {}
+    for lang in languages:
+        folder = docs_dir / lang
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            rel = path.relative_to(folder)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            pages.setdefault(rel.as_posix(), {})[lang] = path
+    return pages
+
+
+def missing_pages(docs_dir: Path, languages: Sequence[str]) -> list[MissingPage]:
+    """Pages that exist in some language but not in others, with where to take the text from.
+
+    ``languages`` in order of preference: the first language that has a page is its source.
+    """
+    missing: list[MissingPage] = []
+    for uri, present in sorted(docs_pages(docs_dir, languages).items()):
+        source = next(lang for lang in languages if lang in present)
+        missing.extend(MissingPage(uri, lang, source, present[source])
+                       for lang in languages if lang not in present)
+    return missing
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """``(front matter, body)`` of a Markdown page; empty front matter when it has none."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match.group(1) or "") or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end():]

@@ -1,0 +1,212 @@
+"""What ``kits status`` does in a terminal: print the translation report, or confirm.
+
+Owns: the wording and layout of the status lines for translators — one block per kit, one
+line per gap in the clickable ``path:line: field: what to do`` form, the command that
+confirms a checked translation, a total per language — the ``--json`` output, and running
+``--confirm``. The report itself comes from :mod:`kitsite.translation_status`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from kitsite.loading import load_library
+from kitsite.pages import load_labels
+from kitsite.problems import errors, summary_line
+from kitsite.translation_edit import EditError
+from kitsite.translation_status import (
+    ConfirmError,
+    Gap,
+    KitStatus,
+    StatusReport,
+    Totals,
+    build_report,
+    confirm,
+)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """``kits status``: exit 1 on content errors (or, with ``--check``, on any gap)."""
+    content, cwd = Path(args.content), Path.cwd()
+    loaded = load_library(content)
+    if errors(loaded.problems):
+        for problem in sorted(errors(loaded.problems)):
+            print(problem.format(), file=sys.stderr)
+        print(f"{summary_line(loaded.problems)} — fix them (see kits check), then run "
+              "kits status again", file=sys.stderr)
+        return 1
+    library = loaded.library
+    for lang in filter(None, [args.lang, args.from_lang]):
+        if lang not in library.languages:
+            print(f"kits status: unknown language {lang!r} — content/site.yml has: "
+                  f"{', '.join(library.languages)}", file=sys.stderr)
+            return 1
+    if args.kit and args.kit not in library.kit_ids():
+        print(f"kits status: unknown kit {args.kit!r} — kits: {', '.join(library.kit_ids())}",
+              file=sys.stderr)
+        return 1
+    if args.confirm:
+        code = _run_confirm(args, content, cwd)
+        if code:
+            return code
+        library = load_library(content).library
+        args.kit = args.kit or args.confirm.split("/")[0]
+    report = build_report(library, Path(args.docs))
+    langs = [args.lang] if args.lang else None
+    kits = [args.kit] if args.kit else None
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        names = language_names(content, library.languages, library.default_language)
+        print("\n".join(format_report(report, names, cwd=cwd, languages=langs, kit_ids=kits)))
+    return 1 if args.check and not report.clean else 0
+
+
+def _run_confirm(args: argparse.Namespace, content: Path, cwd: Path) -> int:
+    if not args.lang:
+        print("kits status --confirm: say which translation you checked: --lang CODE",
+              file=sys.stderr)
+        return 1
+    kit_id, _, video_id = args.confirm.partition("/")
+    library = load_library(content).library
+    try:
+        done = confirm(library, kit_id, args.lang, video_id=video_id or None,
+                       from_language=args.from_lang)
+    except (ConfirmError, EditError) as err:
+        print(f"kits status --confirm: {err}", file=sys.stderr)
+        return 1
+    for item in done:
+        print(f"{shown(item.path, cwd)}:{item.line}: confirmed {item.what}")
+    print()
+    return 0
+
+
+def language_names(content: Path, languages: Sequence[str], default: str) -> dict[str, str]:
+    """English names of the languages, from content/en/labels.yml when there is one."""
+    if "en" not in languages:
+        return {}
+    names = load_labels(content, "en", default).get("language_names") or {}
+    return {str(k): str(v) for k, v in names.items()}
+
+
+def shown(path: Path | None, cwd: Path) -> str:
+    if path is None:
+        return "-"
+    try:
+        return os.path.relpath(path, cwd)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def format_report(
+    report: StatusReport, names: Mapping[str, str], *, cwd: Path,
+    languages: Sequence[str] | None = None, kit_ids: Sequence[str] | None = None,
+) -> list[str]:
+    """Every line ``kits status`` prints."""
+    langs = list(languages or report.languages)
+    lines: list[str] = []
+    for kit_id in kit_ids or report.kit_ids():
+        lines.append(kit_id)
+        for lang in langs:
+            lines.extend(_kit_lines(report.kit(kit_id, lang), names, cwd))
+    if report.pages and not kit_ids:
+        lines.append("")
+        lines.append("pages (docs/)")
+        for lang in langs:
+            lines.append(_pages_line(report, lang, names, cwd))
+    lines.append("")
+    lines.append("total")
+    for lang in langs:
+        lines.append(f"  {lang}: {_totals_line(report.totals(lang))}")
+    shown_kits = [k for k in report.kits if k.language in langs
+                  and (not kit_ids or k.kit_id in kit_ids)]
+    shown_pages = [p for p in report.pages if p.language in langs and not kit_ids]
+    clean = not any(k.gaps for k in shown_kits) and all(p.path for p in shown_pages)
+    lines.append("clean: every translation shown is up to date" if clean else
+                 "not clean: close the gaps above, then run kits status again")
+    return lines
+
+
+def _kit_lines(status: KitStatus, names: Mapping[str, str], cwd: Path) -> Iterator[str]:
+    lang = status.language
+    if status.path is None:
+        only = " and ".join(names.get(x, x) for x in status.only_in)
+        first = status.only_in[0]
+        yield (f"  {lang}: not translated — {only} only; to translate it, copy "
+               f"content/{first}/kits/{status.kit_id}.yml to content/{lang}/kits/")
+        return
+    role = "source" if status.source_language is None else f"from {status.source_language}"
+    if not status.gaps:
+        yield f"  {lang}: up to date ({role}) — {shown(status.path, cwd)}"
+        return
+    yield f"  {lang}: {_count(len(status.gaps), 'gap')} ({role}) — {shown(status.path, cwd)}"
+    for gap in status.gaps:
+        yield f"    {shown(status.path, cwd)}:{gap.line}: {gap.field}: {_what(gap, status, cwd)}"
+    if any(g.kind != "missing" for g in status.gaps):
+        yield f"    when checked: {confirm_command(status)}"
+
+
+def confirm_command(status: KitStatus) -> str:
+    """The command that records a checked translation (one video's, when only one has gaps)."""
+    units = {g.video for g in status.gaps if g.kind != "missing"}
+    target = status.kit_id
+    if len(units) == 1 and None not in units:
+        target += f"/{next(iter(units))}"
+    return f"kits status --confirm {target} --lang {status.language}"
+
+
+def _what(gap: Gap, status: KitStatus, cwd: Path) -> str:
+    src = gap.text_lang or status.source_language or "other"
+    where = f"{shown(gap.source_file, cwd)}:{gap.source_line}" if gap.source_line else ""
+    text = f' "{gap.source_text}"' if gap.source_text else ""
+    if gap.kind == "missing" and gap.whole_video:
+        return (f"missing video{text} — copy it from the {src} file ({where}), add it after "
+                "this line and translate it")
+    if gap.kind == "missing":
+        return f"missing — translate the {src} text{text} ({where}) and add it after this line"
+    if gap.kind == "stale":
+        return (f"stale — the {src} text changed after this was translated; compare with "
+                f"{where}, update this text, then confirm")
+    if gap.kind == "unconfirmed" and gap.field.endswith("]") and gap.count == 1 and where:
+        return f"not confirmed — check it against {where}, then confirm"
+    if gap.kind == "unconfirmed":
+        return (f"not confirmed — {_count(gap.count, 'text')} never checked against the {src} "
+                "file; check them, then confirm")
+    return (f"extra — the {src} text does not have this (any more); delete it, or confirm "
+            "if it is meant to be there")
+
+
+def _pages_line(report: StatusReport, lang: str, names: Mapping[str, str], cwd: Path) -> str:
+    pages = [p for p in report.pages if p.language == lang]
+    missing = [p for p in pages if p.path is None]
+    line = f"  {lang}: {len(pages) - len(missing)} of {len(pages)} pages"
+    for page in missing:
+        only = page.only_in[0]
+        line += (f"\n    docs/{lang}/{page.uri}: missing — readers see the "
+                 f"{names.get(only, only)} page (docs/{only}/{page.uri}); translate it into "
+                 f"this file")
+    return line
+
+
+def _totals_line(totals: Totals) -> str:
+    parts = [f"{totals.up_to_date} of {_count(totals.kits, 'kit')} up to date"]
+    if totals.with_gaps:
+        parts.append(f"{totals.with_gaps} with gaps")
+    if totals.not_translated:
+        parts.append(f"{totals.not_translated} not translated")
+    gaps = [f"{n} {kind}" for kind, n in (("missing", totals.missing), ("stale", totals.stale),
+                                           ("not confirmed", totals.unconfirmed),
+                                           ("extra", totals.extra)) if n]
+    line = ", ".join(parts) + "; " + (", ".join(gaps) if gaps else "no gaps")
+    if totals.pages:
+        line += f"; pages: {totals.pages - totals.pages_missing} of {totals.pages}"
+    return line
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

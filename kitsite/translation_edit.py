@@ -1,0 +1,142 @@
+"""Writing a ``translated_from:`` block into a kit file, as text.
+
+Owns: finding where the block of a kit or of one video goes in the file, replacing the old
+block or inserting a new one after the last key, and checking that nothing else in the file
+changed. Comments, key order, quoting and line wrapping elsewhere in the file stay exactly
+as the editor wrote them: the file is edited line by line, never dumped from parsed YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kitsite.yamldoc import KeyPath
+
+RECORD_KEY = "translated_from"
+
+
+class EditError(Exception):
+    """The block cannot be written safely; the message says why."""
+
+
+def render_block(block: Mapping[str, str | list[str]], indent: int) -> list[str]:
+    """The lines of a ``translated_from:`` block at ``indent`` spaces."""
+    pad = " " * indent
+    lines = [f"{pad}{RECORD_KEY}:\n"]
+    for key, value in block.items():
+        shown = f"[{', '.join(value)}]" if isinstance(value, list) else value
+        lines.append(f"{pad}  {key}: {shown}\n")
+    return lines
+
+
+def write_block(path: Path, target: KeyPath, block: Mapping[str, str | list[str]]) -> int:
+    """Put ``block`` into the mapping at ``target`` (``()``: the kit, ``("videos", 2)``: a video).
+
+    Returns the line number (1-based) where the block starts. Raises :class:`EditError` when
+    the file cannot be edited without touching anything else.
+    """
+    text = path.read_text(encoding="utf-8")
+    new_text, line = replace_block(text, target, block)
+    _check_only_the_block_changed(text, new_text, target, block)
+    _write_atomically(path, new_text)
+    return line
+
+
+def replace_block(
+    text: str, target: KeyPath, block: Mapping[str, str | list[str]]
+) -> tuple[str, int]:
+    """``text`` with the block of ``target`` replaced or inserted, and the block's first line."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    mapping = _mapping_at(yaml.compose(text), target)
+    indent = mapping.value[0][0].start_mark.column
+    old = next(((k, v) for k, v in mapping.value if k.value == RECORD_KEY), None)
+    if old is not None:
+        start, end = old[0].start_mark.line, _last_line(old[1], lines)
+    else:
+        start = _last_line(mapping.value[-1][1], lines) + 1
+        end = start - 1
+    lines[start:end + 1] = render_block(block, indent)
+    return "".join(lines), start + 1
+
+
+def _mapping_at(root: yaml.Node | None, target: KeyPath) -> yaml.MappingNode:
+    node = root
+    for part in target:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            node = None
+    if not isinstance(node, yaml.MappingNode) or not node.value or node.flow_style:
+        raise EditError(f"expected a block of keys at {target or 'the top'} to add "
+                        f"'{RECORD_KEY}' to — the file is not laid out as kit files are")
+    return node
+
+
+def _last_line(node: yaml.Node, lines: list[str]) -> int:
+    """The 0-based index of the last line holding part of ``node``'s value."""
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+        mark = node.end_mark
+        last = mark.line if mark.column > 0 else mark.line - 1
+    elif isinstance(node, yaml.MappingNode):
+        last = max(_last_line(v, lines) for _, v in node.value) if node.value \
+            else node.start_mark.line
+    elif isinstance(node, yaml.SequenceNode):
+        last = max(_last_line(v, lines) for v in node.value) if node.value \
+            else node.start_mark.line
+    else:  # pragma: no cover - compose yields only the three kinds above
+        last = node.start_mark.line
+    last = min(last, len(lines) - 1)
+    while last > node.start_mark.line and not lines[last].strip():
+        last -= 1
+    return last
+
+
+def _without_block(data: Any, target: KeyPath) -> Any:
+    node = data
+    for part in target:
+        node = node[part]
+    if isinstance(node, dict):
+        node.pop(RECORD_KEY, None)
+    return data
+
+
+def _check_only_the_block_changed(
+    before: str, after: str, target: KeyPath, block: Mapping[str, str | list[str]]
+) -> None:
+    try:
+        old, new = yaml.safe_load(before), yaml.safe_load(after)
+    except yaml.YAMLError as err:  # pragma: no cover - guarded by the checks below
+        raise EditError(f"the edited file would not be valid YAML ({err})") from err
+    written = new
+    for part in target:
+        written = written[part]
+    if not isinstance(written, dict) or not isinstance(written.get(RECORD_KEY), dict):
+        raise EditError("the block could not be placed where it belongs — edit the file so "
+                        "that each key starts on its own line, then try again")
+    if _without_block(old, target) != _without_block(new, target):
+        raise EditError("writing the block would change other keys of the file — "
+                        "nothing was written; please report this")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
