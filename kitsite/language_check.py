@@ -10,6 +10,7 @@ and what to say instead. Plain Python: no MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -72,10 +73,14 @@ class Allowance:
 
 # --- finding terms in text -------------------------------------------------------------------
 
+@functools.cache
 def term_pattern(term: Term) -> re.Pattern[str]:
     """One pattern for all of a term's forms, longest first, as whole words in any case."""
-    alternatives = sorted((_form_regex(form) for form in term.forms), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(term)})(?!\w)", re.IGNORECASE)
+
+
+def _alternatives(term: Term) -> str:
+    return "|".join(sorted((_form_regex(form) for form in term.forms), key=len, reverse=True))
 
 
 def _form_regex(form: str) -> str:
@@ -105,16 +110,25 @@ def _quotations(text: str, offset: int) -> Iterator[tuple[int, int]]:
             opened_at, closer = i, _QUOTES[char]
 
 
+@functools.cache
+def guide_pattern(guide: LanguageGuide) -> re.Pattern[str]:
+    """All of a guide's terms in one pattern, so a text is scanned once: group ``t<i>`` is
+    ``guide.terms[i]``."""
+    groups = "|".join(f"(?P<t{i}>{_alternatives(term)})" for i, term in enumerate(guide.terms))
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+
+
 def find_terms(text: str, guide: LanguageGuide) -> list[Finding]:
     """Every use of the guide's terms in ``text`` outside quotations, in reading order."""
-    spans = quoted_spans(text)
-    found = []
-    for term in guide.terms:
-        for match in term_pattern(term).finditer(text):
-            if not any(start <= match.start() < end for start, end in spans):
-                found.append(Finding(term, " ".join(match.group(0).split()),
-                                     match.start(), match.end()))
-    return sorted(found, key=lambda f: f.start)
+    found: list[Finding] = []
+    spans: list[tuple[int, int]] | None = None
+    for match in guide_pattern(guide).finditer(text):
+        spans = quoted_spans(text) if spans is None else spans
+        if not any(start <= match.start() < end for start, end in spans):
+            term = guide.terms[int((match.lastgroup or "t0")[1:])]
+            found.append(Finding(term, " ".join(match.group(0).split()),
+                                 match.start(), match.end()))
+    return found
 
 
 # --- language-ok markers ---------------------------------------------------------------------
