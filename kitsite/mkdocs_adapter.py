@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from kitsite.build import generate_site_sources
+from kitsite.search_index import write_language_indexes
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -41,6 +42,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         staging = self._staging_dir(config)
+        self.languages: tuple[str, ...] = ()
+        self.default_language = ""
         if Path(config.docs_dir) == staging:
             return config  # a later language pass of the same build: already generated
         root = Path(config.config_file_path or ".").resolve().parent
@@ -66,9 +69,28 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        self.languages = result.load.library.languages
+        self.default_language = result.load.library.default_language
         """Watch the real sources, not the staging folder the build writes."""
         root = Path(config.config_file_path or ".").resolve().parent
         if self.staging_dir is not None:
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
+        every language pass writes ``/404.html`` and the last language built wins."""
+        language = getattr(config.plugins.get("i18n"), "current_language", None)
+        if template_name != "404.html" or language in (None, self.default_language):
+            return output
+        target = Path(config.site_dir) / language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""  # MkDocs writes nothing for empty output: /404.html stays the default's
+
+    @event_priority(-110)  # after mkdocs-static-i18n has built every language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """One search index per language (see :mod:`kitsite.search_index`)."""
+        if self.languages:
+            write_language_indexes(Path(config.site_dir), self.languages, self.default_language)
+
             server.unwatch(str(self.staging_dir))
         for path in (self.source_docs_dir, root / self.config.content_dir,
                      root / self.config.templates_dir):

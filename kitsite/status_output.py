@@ -165,10 +165,12 @@ def _what(gap: Gap, status: KitStatus, cwd: Path) -> str:
     where = f"{shown(gap.source_file, cwd)}:{gap.source_line}" if gap.source_line else ""
     text = f' "{gap.source_text}"' if gap.source_text else ""
     if gap.kind == "missing" and gap.whole_video:
-        return (f"missing video{text} — copy it from the {src} file ({where}), add it after "
-                "this line and translate it")
+        return (f"missing video{text} — copy it from the {src} file ({where}) into the "
+                "videos here, in the same place, and translate it")
     if gap.kind == "missing":
-        return f"missing — translate the {src} text{text} ({where}) and add it after this line"
+        name = gap.field.rsplit(".", 1)[-1].split("[")[0]
+        return (f"missing — translate the {src} text{text} ({where}) and add it to the "
+                f"{name} here, in the same place")
     if gap.kind == "stale":
         return (f"stale — the {src} text changed after this was translated; compare with "
                 f"{where}, update this text, then confirm")
