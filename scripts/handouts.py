@@ -1,0 +1,84 @@
+"""Print every kit page of a built site to a PDF handout, one per kit per language.
+
+Usage: .venv/bin/python scripts/handouts.py SITE_DIR
+
+Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
+Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
+``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
+overrides/assets/stylesheets/kits.css lay them out. ``make site`` runs this on the fresh
+build before it replaces site/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sitetools import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
+FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+@dataclass(frozen=True)
+class KitPage:
+    """A kit page of the built site and the handout it gets."""
+
+    path: str
+    """URL path from the site root, e.g. ``en/kits/dialogue-kickstarter/``."""
+    pdf_name: str
+    """The file the page links to (templates/kit.md.j2), e.g. ``dialogue-kickstarter-en.pdf``."""
+
+    @property
+    def pdf(self) -> str:
+        return self.path + self.pdf_name
+
+
+def kit_pages(site: Path) -> list[KitPage]:
+    """Every kit page, in every language folder, that links to a PDF handout."""
+    pages = []
+    for kits_dir in sorted([site / "kits", *site.glob("*/kits")]):
+        for html in sorted(kits_dir.glob("*/index.html")):
+            match = HANDOUT_RE.search(html.read_text(encoding="utf-8"))
+            if match is not None:
+                rel = html.parent.relative_to(site).as_posix() + "/"
+                pages.append(KitPage(rel, match.group(1)))
+    return pages
+
+
+def print_pdf(tab: Page, url: str, out: Path) -> None:
+    tab.goto(url, wait_until="networkidle")
+    tab.emulate_media(media="print")
+    tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
+            header_template="<span></span>", footer_template=FOOTER,
+            margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path)
+    args = parser.parse_args()
+    site: Path = args.site
+    pages = kit_pages(site)
+    if not pages:
+        raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        for page in pages:
+            print_pdf(tab, base + page.path, site / page.pdf)
+        browser.close()
+    print(f"handouts: {len(pages)} PDFs written under {site}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Build the offline edition: a zip to unpack and open from file://, search included.
+
+Usage: .venv/bin/python scripts/offline.py [--out dist/kits-offline.zip]
+
+Builds mkdocs.offline.yml (use_directory_urls off, Material's offline plugin on, the vendored
+iframe-worker shim instead of a CDN) into a temporary folder, gives every language's search
+index the script form file:// can load, prints the PDF handouts (scripts/handouts.py), and zips
+the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.offline.yml"
+FOLDER = "kits-offline"
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "KITS_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(CONFIG),
+         "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"offline build failed:\n{result.stderr}")
+
+
+def inline_search_indexes(site: Path) -> int:
+    """``search/search_index.js`` next to every language's ``search_index.json``.
+
+    From file:// Material loads the index as a script (``var __index = ...``). The offline
+    plugin writes it for the site root only; a language built into its own folder needs one too.
+    """
+    written = 0
+    for index in site.rglob("search/search_index.json"):
+        script = index.with_suffix(".js")
+        if not script.exists():
+            script.write_text("var __index = " + index.read_text(encoding="utf-8"),
+                              encoding="utf-8")
+            written += 1
+    return written
+
+
+def make_zip(site: Path, out: Path) -> int:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    tmp = out.with_suffix(".zip.new")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
+    tmp.replace(out)
+    return len(files)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "kits-offline.zip")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kits-offline-") as tmp:
+        site = Path(tmp) / FOLDER
+        build(site)
+        inline_search_indexes(site)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
+                       check=True)
+        count = make_zip(site, args.out)
+    size = args.out.stat().st_size / 1024 / 1024
+    print(f"offline: {args.out} ({count} files, {size:.1f} MB) — unpack it and open "
+          f"{FOLDER}/index.html in a browser")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The PDF handouts: scripts/handouts.py prints each kit page with videos to a PDF in each
+language, the kit page links to it, and the PDF read back (pdftotext) holds every video's
+title, duration and questions.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+LANGS = {"da": "", "en": "en/"}
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def handout_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("handouts") / "site"
+    shutil.copytree(built_site, site)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def kits_with_videos(lang: str) -> list[dict[str, Any]]:
+    kits = []
+    for path in sorted((ROOT / "content" / lang / "kits").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("videos"):
+            kits.append(data)
+    return kits
+
+
+def labels(lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        (ROOT / "content" / lang / "labels.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def pdf_text(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: run 'make test', which installs poppler-utils")
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+                            capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_kit_links_to_its_pdf_with_every_card(handout_site: Path, lang: str) -> None:
+    kits = kits_with_videos(lang)
+    assert kits
+    for kit in kits:
+        page = handout_site / LANGS[lang] / "kits" / kit["id"] / "index.html"
+        links = re.findall(r'class="kit-handout"><a href="([^"]+)"', page.read_text("utf-8"))
+        assert links == [f"{kit['id']}-{lang}.pdf"]
+        pdf = page.parent / links[0]
+        assert pdf.read_bytes().startswith(b"%PDF-")
+        text = words(pdf_text(pdf))
+        assert words(kit["title"]) in text
+        for video in kit["videos"]:
+            assert words(video["title"]) in text, video["title"]
+            assert video["duration"] in text
+            for question in video["questions"]:
+                assert words(question) in text, question
+        # none of the screen's chrome: the footer, the link to this PDF
+        assert "Material for MkDocs" not in text
+        assert words(labels(lang)["handout_pdf"]) not in text
+
+
+def test_kits_without_videos_get_no_handout(handout_site: Path) -> None:
+    for lang, prefix in LANGS.items():
+        with_videos = {kit["id"] for kit in kits_with_videos(lang)}
+        for page in (handout_site / prefix / "kits").glob("*/index.html"):
+            pdfs = list(page.parent.glob("*.pdf"))
+            assert bool(pdfs) == (page.parent.name in with_videos), page
