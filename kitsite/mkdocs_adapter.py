@@ -26,6 +26,10 @@ from kitsite.search_index import write_language_indexes
 log = logging.getLogger("mkdocs.plugins.kits")
 
 
+class KitsContentError(PluginError):
+    """The content has errors: nothing was generated and the site folder was not touched."""
+
+
 class KitsPluginConfig(Config):
     content_dir = opt.Type(str, default="content")
     templates_dir = opt.Type(str, default="templates")
@@ -38,12 +42,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     def __init__(self) -> None:
         self.source_docs_dir: Path | None = None
         self.staging_dir: Path | None = None
+        self.languages: tuple[str, ...] = ()
+        self.default_language = ""
 
     @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         staging = self._staging_dir(config)
-        self.languages: tuple[str, ...] = ()
-        self.default_language = ""
         if Path(config.docs_dir) == staging:
             return config  # a later language pass of the same build: already generated
         root = Path(config.config_file_path or ".").resolve().parent
@@ -62,18 +66,14 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         for advice in result.load.language_warnings:
             log.info(advice.format())
         if result.errors:
-            raise PluginError(result.error_report())
+            raise KitsContentError(result.error_report())
         self.source_docs_dir = docs_dir
         self.staging_dir = staging
+        self.languages = result.load.library.languages
+        self.default_language = result.load.library.default_language
         config.docs_dir = str(staging)
         return config
 
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        self.languages = result.load.library.languages
-        self.default_language = result.load.library.default_language
-        """Watch the real sources, not the staging folder the build writes."""
-        root = Path(config.config_file_path or ".").resolve().parent
-        if self.staging_dir is not None:
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
@@ -91,6 +91,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         if self.languages:
             write_language_indexes(Path(config.site_dir), self.languages, self.default_language)
 
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Watch the real sources, not the staging folder the build writes; after an invalid
+        save, keep serving the last good site instead of leaving every request waiting."""
+        server.builder = _keep_last_good_site(server.builder)
+        root = Path(config.config_file_path or ".").resolve().parent
+        if self.staging_dir is not None:
             server.unwatch(str(self.staging_dir))
         for path in (self.source_docs_dir, root / self.config.content_dir,
                      root / self.config.templates_dir):
@@ -104,3 +110,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         key = hashlib.sha1(str(Path(config.site_dir).resolve()).encode()).hexdigest()[:10]
         return root / ".cache" / "kitsite" / key / "docs"
+
+
+def _keep_last_good_site(build: Any) -> Any:
+    """Wrap ``mkdocs serve``'s rebuild: a content error has already been printed and left the
+    built site as it was, so report the rebuild as finished and let MkDocs serve that site
+    (MkDocs would otherwise hold every request until the next successful build)."""
+
+    def rebuild() -> None:
+        try:
+            build()
+        except SystemExit as err:  # MkDocs' Abort, raised while handling our error
+            if not isinstance(err.__context__, KitsContentError):
+                raise
+            log.error("kits: fix the problems above and save again; "
+                      "still serving the last good site")
+
+    return rebuild
