@@ -4,17 +4,21 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+NODE_DIR   := .cache/node
+NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site serve test check lint unit browser clean offline audit bench
 
-site: $(STAMP)
+site: $(STAMP) /usr/bin/chromium
 	@$(BIN)/kits check
 	@rm -rf site.new
 	@# not --quiet: it hides warnings from --strict too (MkDocs 1.6); keep the log, show problems
 	@mkdir -p .cache && $(BIN)/mkdocs build --strict --site-dir site.new > .cache/site-build.log 2>&1 \
 	  || { grep -v '^INFO\|^DEBUG\|^  - ' .cache/site-build.log; rm -rf site.new; exit 1; }
+	@# the PDF handouts: each kit page printed by headless Chromium (scripts/handouts.py)
+	@$(BIN)/python scripts/handouts.py site.new || { rm -rf site.new; exit 1; }
 	@rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
 	@echo "Built site/ — open it with 'make serve' on http://127.0.0.1:8000/"
 
@@ -39,5 +43,20 @@ $(STAMP): requirements.txt pyproject.toml
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
 
+# For workshops: dist/kits-offline.zip opens from file:// with search and no network.
+offline: $(STAMP) /usr/bin/chromium
+	$(BIN)/python scripts/offline.py --out dist/kits-offline.zip
+
+# axe on every page and Lighthouse 12 on the key pages of site/, served gzipped on 127.0.0.1.
+audit: site $(NODE_STAMP)
+	$(BIN)/python scripts/audit.py site
+
+# Node tools (Lighthouse), pinned by scripts/node/package-lock.json, installed into .cache/node.
+$(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
+	command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	mkdir -p $(NODE_DIR) && cp scripts/node/package.json scripts/node/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site site.new site.old .cache
+	rm -rf site site.new site.old .cache dist
