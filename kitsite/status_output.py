@@ -125,8 +125,7 @@ def format_report(
         lines.append(f"  {lang}: {_totals_line(report.totals(lang))}")
     shown_kits = [k for k in report.kits if k.language in langs
                   and (not kit_ids or k.kit_id in kit_ids)]
-    shown_pages = [p for p in report.pages if p.language in langs and not kit_ids]
-    clean = not any(k.gaps for k in shown_kits) and all(p.path for p in shown_pages)
+    clean = not any(k.gaps for k in shown_kits)
     lines.append("clean: every translation shown is up to date" if clean else
                  "not clean: close the gaps above, then run kits status again")
     return lines
