@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from kitsite.build import generate_site_sources
 from kitsite.search_index import write_language_indexes
+from kitsite.template_cache import SHARED as SHARED_BYTECODE
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -90,6 +91,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         """One search index per language (see :mod:`kitsite.search_index`)."""
         if self.languages:
             write_language_indexes(Path(config.site_dir), self.languages, self.default_language)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        """Compile the theme's templates once per process, not once per language pass and
+        ``mkdocs serve`` rebuild (see :mod:`kitsite.template_cache`)."""
+        env.bytecode_cache = SHARED_BYTECODE
+        return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Watch the real sources, not the staging folder the build writes; after an invalid

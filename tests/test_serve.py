@@ -15,9 +15,11 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from conftest import ROOT
+from kitsite.template_cache import MemoryBytecodeCache
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
 PAGE = "kits/dialogue-kickstarter/"
@@ -119,3 +121,21 @@ def test_invalid_save_prints_problems_and_keeps_serving(served: Served) -> None:
     save(served, 'duration: "4:70"', 'duration: "4:20"')
     save(served, "title: Dialogstarteren Gemt", "title: Dialogstarteren Rettet")
     assert wait_until(lambda: "Dialogstarteren Rettet" in served.page(), 60), served.output()
+
+
+def test_cached_templates_are_recompiled_when_their_source_changes(tmp_path: Path) -> None:
+    """The adapter's bytecode cache (fast serve rebuilds) never serves a stale template."""
+    cache = MemoryBytecodeCache()
+    template = tmp_path / "page.html"
+
+    def render() -> str:  # a fresh environment each time, as MkDocs makes for every build
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path),
+                                 bytecode_cache=cache)
+        return env.get_template("page.html").render(x=1)
+
+    template.write_text("first {{ x }}", encoding="utf-8")
+    assert render() == "first 1"
+    assert len(cache.store) == 1
+    assert render() == "first 1"
+    template.write_text("second {{ x }}", encoding="utf-8")
+    assert render() == "second 1"
