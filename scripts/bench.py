@@ -1,0 +1,518 @@
+"""Build-time benchmark: does the site stay fast as the library grows?
+
+Owns: writing synthetic content of several sizes into a temporary copy of the project (its real
+``mkdocs.yml``, templates, theme overrides, hand-written docs and labels), timing the full
+two-language ``mkdocs build`` of it, timing the same pages built as plain hand-written Markdown
+(the generator's output copied into ``docs/``, ``mkdocs.yml`` without the ``kits`` plugin),
+timing ``kits check``, and timing how long ``mkdocs serve`` takes to show a saved YAML edit.
+It prints figures and whether each target is met; it asserts nothing else.
+
+Run it from the project folder: ``.venv/bin/python scripts/bench.py`` (or ``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KIT_SIZE = 10
+DEFAULT_SIZES = (10, 100, 1000, 2000)
+TARGET_SIZE = 1000
+# Folders and files of the project that a site build does not read.
+SKIP = {".git", ".venv", ".cache", "site", "tests", "scripts", "kitsite", "node_modules",
+        "build", "dist", "offline", "tmp", "__pycache__", ".pytest_cache", ".mypy_cache",
+        ".ruff_cache"}
+
+# Targets from the issue "Builds stay fast as the library grows".
+MAX_RATIO = 1.10
+MAX_BUILD_SECONDS = 10.0
+MAX_DOUBLING = 2.2
+MAX_CHECK_SECONDS = 1.0
+MAX_RELOAD_SECONDS = 2.0
+
+
+# --- synthetic content -------------------------------------------------------------------
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Training kit {k}",
+        "campaign": "ONE OF US (EN AF OS)",
+        "audience": "Staff in health and social services",
+        "summary": "Short videos and questions for debate, set number {k}, for team sessions.",
+        "about": ("This kit was made with service users, relatives and staff. Teams can use it "
+                  "to reflect on *culture and language* at work.\n\nEach video is short; the "
+                  "questions after it open a conversation about how we talk about and to "
+                  "people with mental illness.\n"),
+        "video": "Video {v} of kit {k}: a conversation about hope",
+        "description": ("In this video a professional and a service user talk about moments "
+                        "where language made a difference. It shows how small words can "
+                        "carry stigma, and how a team can notice them together."),
+        "source": "Synthetic content for the build benchmark",
+    },
+    "da": {
+        "title": "Træningssæt {k}",
+        "campaign": "EN AF OS",
+        "audience": "Medarbejdere i social- og sundhedssektoren",
+        "summary": "Korte videoer og debatspørgsmål, sæt nummer {k}, til teammøder.",
+        "about": ("Sættet er lavet sammen med brugere, pårørende og medarbejdere. Teams kan "
+                  "bruge det til at reflektere over *kultur og sprog* på arbejdspladsen.\n\n"
+                  "Hver video er kort; spørgsmålene bagefter åbner en samtale om, hvordan vi "
+                  "taler om og til mennesker med psykisk sygdom.\n"),
+        "video": "Video {v} i sæt {k}: en samtale om håb",
+        "description": ("I videoen taler en fagperson og en bruger om øjeblikke, hvor sproget "
+                        "gjorde en forskel. Den viser, hvordan små ord kan bære stigma, og "
+                        "hvordan et team kan lægge mærke til dem sammen."),
+        "source": "Syntetisk indhold til byggetesten",
+    },
+}
+
+
+_QUESTIONS: dict[str, list[str]] = {
+    "en": ["Do you recognise any of the situations described in the video?",
+           "What do you say in your team when this happens? What could you do differently "
+           "next time?",
+           "How do you convey hope to the people you work with?"],
+    "da": ["Genkender du nogle af situationerne i videoen?",
+           "Hvad siger I i teamet, når det sker? Hvad kunne I gøre anderledes næste gang?",
+           "Hvordan formidler du håb til de mennesker, du arbejder med?"],
+}
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def synthetic_kit(kit_no: int, videos: int, language: str) -> str:
+    """The YAML text of kit ``kit_no`` with ``videos`` videos, in ``language``."""
+    t = _TEXT[language]
+    lines = [
+        f"# Synthetic kit for scripts/bench.py ({language}).",
+        f"id: kit-{kit_no:04d}",
+        f"title: {_q(t['title'].format(k=kit_no))}",
+        f"campaign: {_q(t['campaign'])}",
+        f"audience: {_q(t['audience'])}",
+        f"summary: {_q(t['summary'].format(k=kit_no))}",
+        "about: |",
+        *("  " + line if line else "" for line in t["about"].splitlines()),
+        "videos:",
+    ]
+    for v in range(1, videos + 1):
+        seconds = 60 + (kit_no * 37 + v * 53) % 540
+        lines += [
+            f"  - id: video-{v:02d}",
+            f"    title: {_q(t['video'].format(v=v, k=kit_no))}",
+            f'    duration: "{seconds // 60}:{seconds % 60:02d}"',
+            "    description: >-",
+            f"      {t['description']}",
+            "    questions:",
+            *(f"      - {_q(q)}" for q in _QUESTIONS[language][: 2 + v % 2]),
+        ]
+    lines += ["sources:", f"  - {_q(t['source'])}", ""]
+    return "\n".join(lines)
+
+
+def write_synthetic_content(content_dir: Path, videos_per_language: int,
+                            languages: tuple[str, ...] = ("da", "en")) -> int:
+    """Replace the kits under ``content_dir`` with synthetic ones; returns the number of kits."""
+    kits = max(1, -(-videos_per_language // KIT_SIZE))
+    for language in languages:
+        kits_dir = content_dir / language / "kits"
+        shutil.rmtree(kits_dir, ignore_errors=True)
+        kits_dir.mkdir(parents=True)
+        left = videos_per_language
+        for k in range(1, kits + 1):
+            count = min(KIT_SIZE, left)
+            left -= count
+            (kits_dir / f"kit-{k:04d}.yml").write_text(
+                synthetic_kit(k, count, language), encoding="utf-8")
+    return kits
+
+
+def copy_project(dest: Path, *, with_kits: bool = True) -> Path:
+    """A copy of everything a site build reads (mkdocs.yml, docs, content, templates, ...)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIP or entry.name.startswith(".") or entry.name.startswith("site."):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, dest / entry.name, ignore=shutil.ignore_patterns(
+                "__pycache__", ".*"))
+        else:
+            shutil.copy2(entry, dest / entry.name)
+    if not with_kits:
+        for kits_dir in (dest / "content").glob("*/kits"):
+            shutil.rmtree(kits_dir)
+    return dest
+
+
+def synthetic_project(dest: Path, videos_per_language: int) -> Path:
+    project = copy_project(dest, with_kits=False)
+    write_synthetic_content(project / "content", videos_per_language)
+    return project
+
+
+# --- mkdocs.yml variants -----------------------------------------------------------------
+
+def without_plugin(mkdocs_yml: str, name: str) -> str:
+    """``mkdocs.yml`` text with the plugin ``name`` (and its options) removed from the list."""
+    out: list[str] = []
+    skip_indent: int | None = None
+    for line in mkdocs_yml.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if skip_indent is not None:
+            if not line.strip() or indent > skip_indent:
+                continue
+            skip_indent = None
+        if re.match(rf"^\s*-\s+{re.escape(name)}\s*:?\s*$", line):
+            skip_indent = indent
+            continue
+        out.append(line)
+    return "".join(out)
+
+
+def with_i18n_option(mkdocs_yml: str, key: str, value: str) -> str:
+    """``mkdocs.yml`` text with ``key: value`` set in the i18n plugin's options."""
+    pattern = re.compile(rf"^(\s+){re.escape(key)}:.*$", re.MULTILINE)
+    if pattern.search(mkdocs_yml):
+        return pattern.sub(lambda m: f"{m.group(1)}{key}: {value}", mkdocs_yml, count=1)
+    match = re.search(r"^(\s*)- i18n:\s*\n(\s+)\S", mkdocs_yml, re.MULTILINE)
+    if not match:
+        raise SystemExit("bench: no '- i18n:' block with options found in mkdocs.yml")
+    at = match.end(2)  # just after the indentation of the first option
+    return mkdocs_yml[:at] + f"{key}: {value}\n{match.group(2)}" + mkdocs_yml[at:]
+
+
+def staged_docs(project: Path) -> Path:
+    """The staging folder the ``kits`` plugin wrote: docs plus generated pages."""
+    found = sorted((project / ".cache").glob("kitsite/*/docs"))
+    if len(found) != 1:
+        raise SystemExit(f"bench: expected one staging folder under {project}/.cache/kitsite, "
+                         f"found {len(found)}")
+    return found[0]
+
+
+def handwritten_project(generated: Path, dest: Path) -> Path:
+    """The generated project's pages as plain docs, built without the ``kits`` plugin."""
+    project = copy_project(dest, with_kits=False)
+    shutil.rmtree(project / "docs")
+    shutil.copytree(staged_docs(generated), project / "docs")
+    config = project / "mkdocs.yml"
+    config.write_text(without_plugin(config.read_text(encoding="utf-8"), "kits"),
+                      encoding="utf-8")
+    return project
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+
+
+def measure(cmd: list[str], cwd: Path) -> Run:
+    """Run ``cmd``; its wall time and its own peak resident memory (from wait4)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env(), stdout=out, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, text)
+
+
+def mkdocs_build(project: Path, site: Path) -> Run:
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # every build starts cold
+    run = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                   "-f", str(project / "mkdocs.yml"), "-d", str(site)], project)
+    if run.returncode != 0:
+        raise SystemExit(f"bench: mkdocs build of {project} failed:\n{run.output}")
+    return run
+
+
+def kits_check(content: Path) -> Run:
+    run = measure([sys.executable, "-m", "kitsite.cli", "check", "--content", str(content)],
+                  content.parent)
+    if run.returncode != 0:
+        raise SystemExit(f"bench: kits check failed on {content}:\n{run.output}")
+    return run
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest run (the least disturbed by other work on the machine), with the peak
+    memory of all runs."""
+    fastest = min(runs, key=lambda r: r.seconds)
+    return Run(fastest.seconds, max(r.peak_mb for r in runs), 0, fastest.output)
+
+
+@dataclass
+class SizeResult:
+    videos: int
+    kits: int
+    pages: int
+    generator: Run
+    handwritten: Run
+
+
+def bench_size(work: Path, videos: int, repeat: int) -> SizeResult:
+    gen = synthetic_project(work / f"gen-{videos}", videos)
+    kits = len(list((gen / "content" / "da" / "kits").glob("*.yml")))
+    gen_runs = [mkdocs_build(gen, work / f"site-gen-{videos}")]
+    hand = handwritten_project(gen, work / f"hand-{videos}")
+    hand_runs = [mkdocs_build(hand, work / f"site-hand-{videos}")]
+    for _ in range(repeat - 1):  # interleaved, so load from elsewhere hits both alike
+        gen_runs.append(mkdocs_build(gen, work / f"site-gen-{videos}"))
+        hand_runs.append(mkdocs_build(hand, work / f"site-hand-{videos}"))
+    pages = sum(1 for _ in (work / f"site-gen-{videos}").rglob("index.html"))
+    for path in (gen, hand, work / f"site-gen-{videos}", work / f"site-hand-{videos}"):
+        shutil.rmtree(path, ignore_errors=True)
+    return SizeResult(videos, kits, pages, best(gen_runs), best(hand_runs))
+
+
+def bench_variant(work: Path, videos: int, repeat: int, key: str, value: str) -> Run:
+    """The generator build at ``videos`` with one i18n option changed."""
+    gen = synthetic_project(work / f"variant-{videos}", videos)
+    config = gen / "mkdocs.yml"
+    config.write_text(with_i18n_option(config.read_text(encoding="utf-8"), key, value),
+                      encoding="utf-8")
+    runs = [mkdocs_build(gen, work / "site-variant") for _ in range(repeat)]
+    shutil.rmtree(gen, ignore_errors=True)
+    shutil.rmtree(work / "site-variant", ignore_errors=True)
+    return best(runs)
+
+
+def i18n_option(key: str) -> str | None:
+    match = re.search(rf"^\s+{re.escape(key)}:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(),
+                      re.MULTILINE)
+    return match.group(1) if match else None
+
+
+# --- serve reload ------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, step: float = 0.02) -> float | None:
+    """Seconds until ``predicate()`` holds, or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if predicate():
+            return time.perf_counter() - start
+        time.sleep(step)
+    return None
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env(), stdout=out, stderr=subprocess.STDOUT)
+        try:
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@dataclass
+class ReloadResult:
+    page: str
+    seconds: list[float]
+
+
+def bench_serve(work: Path, rounds: int) -> list[ReloadResult]:
+    """Serve a copy of the real project; edit a kit's YAML and time until the page shows it."""
+    project = copy_project(work / "serve")
+    kit_files = sorted((project / "content").glob("*/kits/*.yml"))
+    if not kit_files:
+        raise SystemExit("bench: the project has no kit files to edit")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    results: list[ReloadResult] = []
+    with mkdocs_serve(project, port, work / "serve.log") as proc:
+        if wait_for(lambda: fetch(base) is not None, 120, 0.2) is None or proc.poll() is not None:
+            raise SystemExit("bench: mkdocs serve did not start:\n"
+                             + (work / "serve.log").read_text(errors="replace"))
+        default = _default_language(project)
+        for kit_file in _one_per_language(kit_files):
+            lang = kit_file.parent.parent.name
+            prefix = "" if lang == default else f"{lang}/"
+            url = f"{base}{prefix}kits/{kit_file.stem}/"
+            seconds = [_time_one_edit(kit_file, url, f"Bench{lang}{n}x") for n in range(rounds)]
+            results.append(ReloadResult(url.removeprefix(base.rstrip("/")), seconds))
+    return results
+
+
+def _default_language(project: Path) -> str:
+    match = re.search(r"^default_language:\s*(\S+)", (project / "content" / "site.yml")
+                      .read_text(encoding="utf-8"), re.MULTILINE)
+    return match.group(1) if match else "da"
+
+
+def _one_per_language(files: list[Path]) -> list[Path]:
+    chosen: dict[str, Path] = {}
+    for path in files:
+        chosen.setdefault(path.parent.parent.name, path)
+    return list(chosen.values())
+
+
+def _time_one_edit(kit_file: Path, url: str, marker: str) -> float:
+    text = kit_file.read_text(encoding="utf-8")
+    edited, count = re.subn(r"^summary: (.*)$", lambda m: f"summary: {marker} {m.group(1)}",
+                            text, count=1, flags=re.MULTILINE)
+    if not count:
+        raise SystemExit(f"bench: no 'summary:' line in {kit_file}")
+    time.sleep(1.0)  # let the server settle after the previous rebuild
+    start = time.perf_counter()
+    kit_file.write_text(edited, encoding="utf-8")
+    shown = wait_for(lambda: marker in (fetch(url) or ""), 30)
+    if shown is None:
+        raise SystemExit(f"bench: {url} did not show the edit within 30 s")
+    return time.perf_counter() - start
+
+
+# --- reporting ---------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def print_table(results: list[SizeResult]) -> list[tuple[str, bool]]:
+    print(f"{'videos/lang':>11} {'kits':>5} {'pages':>6} | {'generator':>9} {'peak MB':>8} | "
+          f"{'hand-written':>12} {'peak MB':>8} | {'ratio':>5} | {'growth':>14}")
+    checks: list[tuple[str, bool]] = []
+    previous: SizeResult | None = None
+    for r in results:
+        ratio = r.generator.seconds / r.handwritten.seconds
+        growth = ""
+        if previous is not None:
+            factor = r.generator.seconds / previous.generator.seconds
+            growth = f"{factor:.2f}x for {r.videos / previous.videos:g}x"
+            if r.videos == 2 * previous.videos:
+                checks.append((f"doubling {previous.videos}->{r.videos} videos/lang: "
+                               f"{factor:.2f}x time (target <= {MAX_DOUBLING}x)",
+                               factor <= MAX_DOUBLING))
+        print(f"{r.videos:>11} {r.kits:>5} {r.pages:>6} | {r.generator.seconds:>8.2f}s "
+              f"{r.generator.peak_mb:>8.0f} | {r.handwritten.seconds:>11.2f}s "
+              f"{r.handwritten.peak_mb:>8.0f} | {ratio:>5.2f} | {growth:>14}")
+        if r.videos == TARGET_SIZE:
+            checks.append((f"{r.videos} videos/lang: generator/hand-written {ratio:.2f}x "
+                           f"(target <= {MAX_RATIO}x)", ratio <= MAX_RATIO))
+            checks.append((f"{r.videos} videos/lang: full build {r.generator.seconds:.2f} s "
+                           f"(target < {MAX_BUILD_SECONDS:g} s)",
+                           r.generator.seconds < MAX_BUILD_SECONDS))
+        previous = r
+    return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="videos per language, comma-separated (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="builds per size and kind; the fastest counts (default: 3)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve reload timing")
+    parser.add_argument("--no-variant", action="store_true",
+                        help="skip the build with i18n's reconfigure_search switched over")
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a "
+                        "temporary folder that is removed)")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            work = Path(args.keep).resolve()
+            work.mkdir(parents=True, exist_ok=True)
+        else:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kits-bench-")))
+        return run_all(work, sizes, args)
+
+
+def run_all(work: Path, sizes: list[int], args: argparse.Namespace) -> int:
+    print(f"Build benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"best of {args.repeat}, two languages, kits of {KIT_SIZE} videos; "
+          f"wall time and peak memory of each build process")
+    results = []
+    for videos in sizes:
+        results.append(bench_size(work, videos, args.repeat))
+        print(f"  ... {videos} videos/lang done", file=sys.stderr, flush=True)
+    checks = print_table(results)
+
+    if TARGET_SIZE in sizes:
+        if not args.no_variant:
+            current = i18n_option("reconfigure_search") or "true"
+            other = "false" if current == "true" else "true"
+            variant = bench_variant(work, TARGET_SIZE, args.repeat, "reconfigure_search", other)
+            print(f"\n{TARGET_SIZE} videos/lang with i18n reconfigure_search: {other} "
+                  f"(mkdocs.yml has {current}): {variant.seconds:.2f} s, "
+                  f"peak {variant.peak_mb:.0f} MB")
+        content = work / "check" / "content"
+        write_synthetic_content(content, TARGET_SIZE)
+        shutil.copy(ROOT / "content" / "site.yml", content / "site.yml")
+        check = best([kits_check(content) for _ in range(max(3, args.repeat))])
+        print(f"\nkits check, {TARGET_SIZE} videos/lang: {check.seconds:.2f} s, "
+              f"peak {check.peak_mb:.0f} MB")
+        checks.append((f"kits check at {TARGET_SIZE} videos/lang: {check.seconds:.2f} s "
+                       f"(target < {MAX_CHECK_SECONDS:g} s)", check.seconds < MAX_CHECK_SECONDS))
+
+    if not args.no_serve:
+        print("\nmkdocs serve on the real content, seconds from saving a kit's YAML to the "
+              "page showing it:")
+        for result in bench_serve(work, rounds=3):
+            worst = max(result.seconds)
+            print(f"  {result.page:<40} " + "  ".join(f"{s:.2f}" for s in result.seconds)
+                  + f"   (median {statistics.median(result.seconds):.2f})")
+            checks.append((f"serve reload {result.page}: worst {worst:.2f} s "
+                           f"(target <= {MAX_RELOAD_SECONDS:g} s)", worst <= MAX_RELOAD_SECONDS))
+
+    print("\nTargets:")
+    for text, ok in checks:
+        print(f"  [{verdict(ok)}] {text}")
+    return 0 if all(ok for _, ok in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The ``parallel-languages`` plugin: building the other languages in a second process gives the
+same site as mkdocs-static-i18n's one-after-the-other build, and a failure there fails the build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import mkdocs_static_i18n.plugin  # noqa: F401  (the plugin checks it is loaded)
+import pytest
+from test_build import copy_sample
+
+from conftest import ROOT, mkdocs_build
+from kitsite.mkdocs_parallel import ParallelLanguagesPlugin
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; gzip files by their content (their header has a time)."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = (
+                gzip.decompress(data) if path.suffix == ".gz" else data)
+    return files
+
+
+def build_both(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               *extra: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    monkeypatch.setenv("KITS_PARALLEL", "false")
+    sequential = mkdocs_build(project, tmp_path / "sequential", *extra)
+    assert sequential.returncode == 0, sequential.stderr
+    monkeypatch.setenv("KITS_PARALLEL", "true")
+    parallel = mkdocs_build(project, tmp_path / "parallel", *extra)
+    assert parallel.returncode == 0, parallel.stderr
+    assert not list(tmp_path.glob("*.languages-*")), "the child's folder was left behind"
+    return site_files(tmp_path / "sequential"), site_files(tmp_path / "parallel")
+
+
+def assert_same_site(sequential: dict[str, bytes], parallel: dict[str, bytes]) -> None:
+    assert sorted(parallel) == sorted(sequential)
+    # A sequential build renders /en/404.html with the language switcher of the last Danish
+    # page it built (mkdocs-static-i18n carries it over); the parallel build links the
+    # language home pages, as /404.html does. Every other file is byte for byte the same.
+    differ = [path for path in sequential if sequential[path] != parallel[path]]
+    assert [p for p in differ if not p.endswith("404.html")] == []
+    for path in differ:
+        assert b'href="/en/" hreflang="en"' in parallel[path]
+
+
+def test_real_site_is_the_same_built_in_parallel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sequential, parallel = build_both(ROOT, tmp_path, monkeypatch)
+    assert "en/kits/index.html" in parallel and "kits/index.html" in parallel
+    assert b"/en/kits/" in parallel["sitemap.xml"] and b"/kits/" in parallel["sitemap.xml"]
+    assert_same_site(sequential, parallel)
+
+
+def test_offline_edition_is_the_same_built_in_parallel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (ROOT / "mkdocs.offline.yml").exists():
+        pytest.skip("no offline edition in this project")
+    monkeypatch.setenv("KITS_OFFLINE", "true")
+    monkeypatch.chdir(ROOT)
+    sequential, parallel = build_both(ROOT, tmp_path, monkeypatch,
+                                      "-f", str(ROOT / "mkdocs.offline.yml"))
+    assert "en/search/search_index.js" in parallel or "search/search_index.js" in parallel
+    assert_same_site(sequential, parallel)
+
+
+def test_an_error_in_the_other_language_fails_the_build(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n",
+                                                 "  - search\n  - parallel-languages\n"))
+    english = project / "docs" / "en" / "index.md"
+    english.write_text(english.read_text() + "\n[broken](no-such-page.md)\n")
+    # not --quiet: MkDocs 1.6 then drops warnings, and --strict with them
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(tmp_path / "site")], capture_output=True, text=True, cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr
+    assert "building the other languages failed" in result.stdout + result.stderr
+    assert not list(tmp_path.glob("*.languages-*"))
+
+
+def fake_i18n() -> SimpleNamespace:
+    return SimpleNamespace(current_language=None, building=False, search_entries=[],
+                           build_languages=["da", "en", "de"], default_language="da")
+
+
+@pytest.mark.parametrize(("command", "dirty", "enabled", "expected"), [
+    ("build", False, True, ["en", "de"]),
+    ("serve", False, True, []),  # the live-reload server runs threads: never fork there
+    ("build", True, True, []),
+    ("build", False, False, []),
+])
+def test_which_commands_build_languages_in_parallel(
+        command: str, dirty: bool, enabled: bool, expected: list[str]) -> None:
+    plugin = ParallelLanguagesPlugin()
+    errors, _warnings = plugin.load_config({"enabled": enabled})
+    assert not errors
+    plugin.on_startup(command=command, dirty=dirty)
+    assert plugin._other_languages(fake_i18n()) == expected
+
+
+def test_a_pass_started_by_i18n_itself_does_not_fork_again() -> None:
+    plugin = ParallelLanguagesPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    i18n = fake_i18n()
+    i18n.current_language, i18n.building = "en", True
+    assert plugin._other_languages(i18n) == []
