@@ -103,7 +103,7 @@ _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", 
                                 "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 
-def id_from_text(text: str, max_length: int = 50) -> str:
+def id_from_text(text: str, max_length: int = 32) -> str:
     """A URL-safe id made from a title: ``"Jeg kunne ikke »håb«"`` -> ``jeg-kunne-ikke-haab``."""
     plain = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     ascii_only = plain.encode("ascii", "ignore").decode("ascii").lower()

@@ -62,7 +62,8 @@ class _Checker:
         for spec in specs:
             if spec.name not in data:
                 if spec.required:
-                    self.report((*key_path, spec.name), _missing_key_message(spec, key_path))
+                    self.report((*key_path, spec.name), self._missing_key_message(
+                        spec, key_path, [k for k in data if k not in known]))
                 continue
             if data[spec.name] is None:
                 if spec.required:  # an optional key left empty is as good as absent
@@ -72,6 +73,16 @@ class _Checker:
                     ), line=self.doc.key_line_of((*key_path, spec.name)))
                 continue
             self.check_value(data[spec.name], spec, (*key_path, spec.name))
+
+    def _missing_key_message(self, spec: FieldSpec, parent: KeyPath, unknown: list[str]) -> str:
+        what = spec.help[0].lower() + spec.help[1:].rstrip(".")
+        found = f"expected the key '{spec.name}' in {_block_name(parent)} ({what}), found none"
+        for key in unknown:
+            if difflib.get_close_matches(key, [spec.name], n=1, cutoff=0.6):
+                line = self.doc.key_line_of((*parent, key))
+                return f"{found} — is '{key}' on line {line} meant to be '{spec.name}'?"
+        example = spec.example.replace("\n", " ")
+        return f"{found} — add a line like: {spec.name}: {example}"
 
     def check_value(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
         kind = spec.kind
@@ -200,13 +211,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     return repr(value)
-
-
-def _missing_key_message(spec: FieldSpec, parent: KeyPath) -> str:
-    example = spec.example.replace("\n", " ")
-    what = spec.help[0].lower() + spec.help[1:].rstrip(".")
-    return (f"expected the key '{spec.name}' in {_block_name(parent)} ({what}), "
-            f"found none — add a line like: {spec.name}: {example}")
 
 
 def _unknown_key_message(key: str, parent: KeyPath, known: list[str]) -> str:

@@ -7,6 +7,7 @@ read (not UTF-8, empty, YAML syntax, duplicate keys). Knows nothing about kits.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +158,11 @@ def _syntax_problem(path: Path, text: str, err: yaml.MarkedYAMLError) -> Problem
     if "mapping values" in what and key_here and key_path[-1:] != (key_here.group(1),):
         key_path = (*key_path, key_here.group(1))  # the parser fails before it yields the key
     expected, fix = _syntax_hint(what, context, this_line)
+    if "mapping values" in what and key_here:
+        value = this_line.split(":", 1)[1].strip()
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        quoted = json.dumps(shown, ensure_ascii=False)
+        fix = f"put the text in double quotes, like {key_here.group(1)}: {quoted}"
     return Problem(path, line, format_key_path(key_path),
                    f"YAML syntax error ({what}{where}): expected {expected}, "
                    f"found {this_line.strip()!r} — {fix}")
