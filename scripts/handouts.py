@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'

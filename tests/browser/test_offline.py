@@ -98,5 +98,6 @@ def test_search_works_from_disk_in_each_language(tab: Any, unpacked: Path, lang:
 
 def test_each_kit_with_videos_has_its_pdf_in_the_zip(unpacked: Path) -> None:
     for lang, prefix in LANGS.items():
-        pdf = unpacked / prefix / "kits" / "dialogue-kickstarter" / f"dialogue-kickstarter-{lang}.pdf"
+        folder = unpacked / prefix / "kits" / "dialogue-kickstarter"
+        pdf = folder / f"dialogue-kickstarter-{lang}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF-")

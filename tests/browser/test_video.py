@@ -14,10 +14,11 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-
-from conftest import mkdocs_build, serve
-from kitsite.loading import load_library
 from test_build import copy_sample
+
+from conftest import mkdocs_build
+from kitsite.loading import load_library
+from sitetools import serve
 
 LANGS = {"da": "", "en": "en/"}
 
