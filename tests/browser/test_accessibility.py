@@ -6,6 +6,7 @@ the main links and always sees where the focus is.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,7 @@ def test_every_page_has_one_h1_and_no_skipped_heading_level(
             "hs => hs.map(h => Number(h.tagName[1]))")
         if levels.count(1) != 1 or levels[0] != 1:
             problems.append(f"/{path}: headings {levels}: expected one h1, first")
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             if after > before + 1:
                 problems.append(f"/{path}: h{before} followed by h{after}")
     assert not problems, "\n".join(problems)
