@@ -26,7 +26,7 @@ LANGS = {"da": "", "en": "en/"}
 
 @pytest.fixture(scope="module")
 def pages(built_site: Path) -> list[str]:
-    found = site_pages(built_site)
+    found: list[str] = site_pages(built_site)
     for prefix in LANGS.values():  # both languages, every generated kind of page
         for path in ("", "kits/", "kits/dialogue-kickstarter/",
                      "kits/dialogue-kickstarter/hope/"):
