@@ -177,7 +177,6 @@ def test_each_language_has_its_own_search_index(
 ) -> None:
     index = search_index(walkthrough_site, prefix)
     assert index["config"]["lang"] == [lang]
-    assert "stemmer" in index["config"]["pipeline"]
     assert index["docs"]
     for doc in index["docs"]:
         page = walkthrough_site / prefix / doc["location"].split("#")[0] / "index.html"
