@@ -1,9 +1,10 @@
 """Links in kit text that lead to no page of the site.
 
 Owns: knowing every page the site will publish (hand-written pages under ``docs/<lang>/`` and
-the generated kit list, kit and video pages), on which generated pages each kit text is shown,
-and resolving each Markdown link in kit text the way MkDocs and a browser would. Links to
-other web sites are not followed (no network); script links are :mod:`markdown_safety`'s.
+the generated pages: kit list, kits, videos, language guide, translation status), on which
+generated pages each kit text is shown, and resolving each Markdown link in kit text and in
+hand-written pages the way MkDocs and a browser would. Links to other web sites are not
+followed (no network); script links are :mod:`markdown_safety`'s.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kitsite.markdown_safety import link_targets
+from kitsite.pages import status_uri, words_uri
 from kitsite.problems import Problem
 from kitsite.spec import ID_PATTERN
 from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
@@ -27,6 +29,8 @@ _ID_RE = re.compile(ID_PATTERN)
 _TEXT_KINDS_BY_KEY = {"title", "campaign", "audience", "summary", "about", "made_with",
                       "sources", "description", "questions", "transcript", "body"}
 _ON_KIT_LIST = {"title", "summary", "audience"}
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 KIT_LIST = "kits/index.md"
 
@@ -52,9 +56,9 @@ class SitePages:
         self.sources.setdefault(language, set()).add(uri)
 
     def has_source(self, language: str, uri: str) -> bool:
-        """True when ``uri`` exists in ``language`` or falls back to the default language."""
-        return any(uri in self.sources.get(lang, set())
-                   for lang in (language, self.default_language))
+        """True when ``uri`` is published in ``language``: its own page, or a stand-in for a
+        page another language has (the default language's, or a generated stand-in)."""
+        return any(uri in self.sources.get(lang, set()) for lang in self.sources)
 
     def published(self, language: str, uri: str) -> str:
         """``staff.md`` of English -> ``en/staff/``; ``kits/index.md`` of Danish -> ``kits/``."""
@@ -83,10 +87,12 @@ def collect_pages(
         else:  # a file outside the language folders is published for every language
             for language in languages:
                 pages.add(language, "/".join(parts))
+    for language in languages:
+        for uri in (KIT_LIST, words_uri(), status_uri()):
+            pages.add(language, uri)
     for doc in kit_docs:
         kit_id = _kit_id(doc)
         for language in languages:
-            pages.add(language, KIT_LIST)
             pages.add(language, kit_page(kit_id))
             for video_id in _video_ids(doc):
                 pages.add(language, video_page(kit_id, video_id))
@@ -108,6 +114,31 @@ def check_links(
                 if message:
                     problems.append(Problem(doc.path, doc.line_of_text(key_path, target),
                                             format_key_path(key_path), message))
+    for language in languages:
+        for path in sorted((docs_dir / language).rglob("*.md")):
+            _check_page(path, language, path.relative_to(docs_dir / language).as_posix(),
+                        pages, published, problems)
+
+
+def _check_page(path: Path, language: str, uri: str, pages: SitePages, published: set[str],
+                problems: list[Problem]) -> None:
+    """Links in a hand-written page, outside code blocks and code spans."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return  # not this check's business; MkDocs reports unreadable pages
+    fenced = False
+    for number, line in enumerate(lines, start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        for target in link_targets(_CODE_SPAN.sub("", line)):
+            message = _broken(target, language, [uri], pages, published)
+            if message:
+                problems.append(Problem(path, number, "link", message.replace(
+                    "on the generated page", "on the page")))
 
 
 def _broken(

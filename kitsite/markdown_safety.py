@@ -16,7 +16,7 @@ _AUTOLINK = re.compile(r"<(https?://|mailto:)[^<>\s]+>")
 _LINK_TARGET = re.compile(  # [text](target "title"), allowing one level of () in the target
     r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file):", re.IGNORECASE)
 
 MARKDOWN_HELP = "*emphasis*, **strong**, [link text](https://example.org), lines starting with '- '"
