@@ -225,3 +225,11 @@ def test_a_third_language_needs_only_configuration(three_language_site: Path) ->
     assert ">Sidan finns inte</h1>" in (site / "sv" / "404.html").read_text(encoding="utf-8")
     status = text_of(article((site / "sv/translation-status/index.html").read_text("utf-8")))
     assert status.startswith("Översättningsstatus")
+
+
+def test_kit_facts_stay_one_per_line(built_site: Path) -> None:
+    """The partners (each marked with its language when shown from another) and the total
+    video time are separate items of the kit's fact list."""
+    html = read(built_site, "kits/dialogue-kickstarter")
+    labels = re.findall(r"<li><strong>([^<]+):</strong>", html)
+    assert "Lavet i samarbejde med" in labels and "Samlet videotid" in labels
