@@ -110,8 +110,10 @@ def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
 def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
     """Build a :class:`Kit` from a file that passed :func:`check_kit_file`."""
     data = doc.data
+    lines = _video_field_lines(doc)
     videos = tuple(
-        _video_from_data(item, ("videos", i), doc) for i, item in enumerate(data["videos"])
+        _video_from_data(item, ("videos", i), doc, lines.get(i, {}))
+        for i, item in enumerate(data["videos"])
     )
     return Kit(
         id=data["id"],
@@ -134,15 +136,21 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
     )
 
 
-def _video_from_data(data: dict[str, Any], key_path: tuple[str | int, ...], doc: YamlDoc) -> Video:
+def _video_field_lines(doc: YamlDoc) -> dict[int, dict[str, int]]:
+    """The line of every field of every video, ``{0: {"duration": 14, "questions[0]": 18}}``,
+    in one pass over the file (not one pass per video)."""
+    by_video: dict[int, dict[str, int]] = {}
+    for path, line in doc.lines.items():
+        if len(path) > 2 and path[0] == "videos" and isinstance(path[1], int):
+            by_video.setdefault(path[1], {})[format_key_path(path[2:])] = line
+    return by_video
+
+
+def _video_from_data(data: dict[str, Any], key_path: tuple[str | int, ...], doc: YamlDoc,
+                     field_lines: dict[str, int]) -> Video:
     duration = Duration.parse(doc.raw.get((*key_path, "duration"), str(data["duration"])))
     assert duration is not None  # guaranteed by check_kit_file
     source = data.get("video")
-    field_lines = {
-        format_key_path(path[len(key_path):]): line
-        for path, line in doc.lines.items()
-        if path[: len(key_path)] == key_path and len(path) > len(key_path)
-    }
     return Video(
         id=data["id"],
         title=data["title"].strip(),

@@ -48,9 +48,11 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        staging = self._staging_dir(config)
+        # a later language pass of the same build (which may write elsewhere: see
+        # kitsite.mkdocs_parallel) reads the folder the first pass generated
+        staging = self.staging_dir or self._staging_dir(config)
         if Path(config.docs_dir) == staging:
-            return config  # a later language pass of the same build: already generated
+            return config
         root = Path(config.config_file_path or ".").resolve().parent
         docs_dir = Path(config.docs_dir)
         result = generate_site_sources(

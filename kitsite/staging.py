@@ -24,22 +24,29 @@ def stage(
     Hand-written pages win over generated ones with the same path. Returns how many files
     were written or removed.
     """
-    wanted: dict[Path, bytes | Path] = {}
+    wanted: dict[str, bytes | Path] = {}
     for lang, pages in generated.items():
         for page in pages:
-            wanted[Path(lang) / page.src_uri] = page.markdown.encode("utf-8")
+            wanted[f"{lang}/{page.src_uri}"] = page.markdown.encode("utf-8")
     for src in _walk(docs_dir):
-        wanted[src.relative_to(docs_dir)] = src
+        wanted[src.relative_to(docs_dir).as_posix()] = src
+    existing = {path.relative_to(staging_dir).as_posix(): path for path in _walk(staging_dir)}
+    made: set[Path] = set()  # one mkdir per folder, not one per file
     changes = 0
-    staging_dir.mkdir(parents=True, exist_ok=True)
     for rel, source in wanted.items():
-        if _write_if_changed(staging_dir / rel, source):
+        target = staging_dir / rel
+        if rel in existing and _unchanged(target, source):
+            continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        _write(target, source)
+        changes += 1
+    for rel, path in existing.items():
+        if rel not in wanted:
+            path.unlink()
             changes += 1
-    for existing in list(_walk(staging_dir)):
-        if existing.relative_to(staging_dir) not in wanted:
-            existing.unlink()
-            changes += 1
-    _remove_empty_dirs(staging_dir)
+            _remove_empty_parents(path.parent, staging_dir)
     return changes
 
 
@@ -51,24 +58,27 @@ def _walk(root: Path) -> Iterable[Path]:
                 yield Path(dirpath) / name
 
 
-def _write_if_changed(target: Path, source: bytes | Path) -> bool:
+def _unchanged(target: Path, source: bytes | Path) -> bool:
+    """Whether the staged file already holds ``source`` (docs files: same size and mtime)."""
+    stat = target.stat()
     if isinstance(source, Path):
-        if target.exists():
-            s, t = source.stat(), target.stat()
-            if s.st_size == t.st_size and int(s.st_mtime) == int(t.st_mtime):
-                return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        original = source.stat()
+        return stat.st_size == original.st_size and int(stat.st_mtime) == int(original.st_mtime)
+    return stat.st_size == len(source) and target.read_bytes() == source
+
+
+def _write(target: Path, source: bytes | Path) -> None:
+    if isinstance(source, Path):
         shutil.copy2(source, target)
-        return True
-    if target.exists() and target.read_bytes() == source:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(source)
-    return True
+    else:
+        target.write_bytes(source)
 
 
-def _remove_empty_dirs(root: Path) -> None:
-    for dirpath, _dirnames, _filenames in sorted(os.walk(root), reverse=True):
-        path = Path(dirpath)
-        if path != root and not any(path.iterdir()):
-            path.rmdir()
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` while they are empty."""
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            return
+        folder = folder.parent
