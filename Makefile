@@ -51,6 +51,11 @@ offline: $(STAMP) /usr/bin/chromium
 audit: site $(NODE_STAMP)
 	$(BIN)/python scripts/audit.py site
 
+# Build time and memory at 10 to 2000 videos per language, against the same pages written by
+# hand; `kits check` time; how long `make serve` takes to show a saved YAML edit (~5 minutes).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 # Node tools (Lighthouse), pinned by scripts/node/package-lock.json, installed into .cache/node.
 $(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
 	command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
