@@ -40,7 +40,13 @@ def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
     page.goto(f"{site_url}{PREFIX[lang]}")
     field = page.locator("input[data-md-component=search-query]")
     field.click()
-    field.fill(query)
+    # as a reader would: type once the search says it is ready ("Type to start searching")
+    page.wait_for_function("""() => {
+        const words = JSON.parse(document.getElementById("__config").textContent).translations;
+        const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+        return meta === words["search.result.placeholder"];
+    }""")
+    field.press_sequentially(query)  # key by key: Material searches on keyup, not on input
     page.wait_for_function("""() => {
         const words = JSON.parse(document.getElementById("__config").textContent).translations;
         const meta = document.querySelector(".md-search-result__meta").textContent.trim();
