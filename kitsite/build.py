@@ -13,6 +13,10 @@ from kitsite.loading import LoadResult, load_library
 from kitsite.pages import PageRenderer
 from kitsite.problems import Problem, errors, summary_line
 from kitsite.staging import stage
+from kitsite.template_cache import MemoryBytecodeCache
+
+PAGE_BYTECODE = MemoryBytecodeCache()
+"""The kit templates compiled once per process, not on every ``mkdocs serve`` rebuild."""
 
 
 @dataclass
@@ -44,6 +48,7 @@ def generate_site_sources(
         return GenerateResult(loaded, 0, 0)
     renderer = PageRenderer(loaded.library, templates_dir, use_directory_urls=use_directory_urls,
                             docs_dir=docs_dir)
+    renderer.env.bytecode_cache = PAGE_BYTECODE
     generated = {lang: renderer.render_language(lang) for lang in loaded.library.languages}
     changed = stage(docs_dir, generated, staging_dir)
     return GenerateResult(loaded, sum(len(p) for p in generated.values()), changed)
