@@ -21,6 +21,7 @@ of mkdocs-static-i18n 1.3 (pinned): the plugin's ``current_language``, ``buildin
 
 from __future__ import annotations
 
+import atexit
 import gzip
 import importlib
 import logging
@@ -28,6 +29,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -74,6 +76,7 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         if not others:
             return config
         self.site_dir = Path(config.site_dir).resolve()
+        self.site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.workdir = Path(tempfile.mkdtemp(prefix=f"{self.site_dir.name}.languages-",
                                              dir=self.site_dir.parent))
         _flush_output()
@@ -81,13 +84,17 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         if pid == 0:
             _build_in_child(config, i18n, others, self.workdir)
         self.child, self.i18n, self.waiting = pid, i18n, set(others)
+        atexit.register(self._stop_child)  # also after Ctrl-C, which skips on_build_error
         # i18n's on_post_build calls ``build(config)`` for each other language: collect instead
         vars(importlib.import_module(I18N_MODULE))["build"] = self._collect
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_child()
+
+    def _stop_child(self) -> None:
         if self.child is not None:
-            os.kill(self.child, 9)
+            os.kill(self.child, signal.SIGKILL)
             os.waitpid(self.child, 0)
             self.child = None
         self._finish()
