@@ -76,7 +76,8 @@ def test_an_english_only_video_is_shown_in_english_under_a_danish_notice(
 ) -> None:
     page.goto(f"{walk_url}kits/sample-kit/third/")
     notice = page.locator(".translation-notice").first
-    assert notice.inner_text() == "Denne video er endnu ikke oversat til dansk. Den vises på engelsk."
+    assert notice.inner_text() == ("Denne video er endnu ikke oversat til dansk. "
+                                   "Den vises på engelsk.")
     assert lang_of(notice) == "da"
     assert lang_of(page.locator("h1 span")) == "en"
     assert lang_of(page.locator("article p", has_text="A video added in English only.")) == "en"
