@@ -141,7 +141,11 @@ def _add_new_video_parser(sub: Any) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except BrokenPipeError:  # `kits check | head`: the reader has seen enough
+        sys.stderr.close()
+        return 1
     return code
 
 

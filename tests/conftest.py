@@ -23,7 +23,7 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
     """Run ``mkdocs build --strict`` on ``project``; returns the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
          str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         capture_output=True, text=True, env=env, cwd=project, check=False,
     )
