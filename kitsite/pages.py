@@ -143,7 +143,14 @@ class PageRenderer:
         def url_to(language: str, to_uri: str) -> str:
             return relative_url(here, self.published_path(language, to_uri))
 
-        context = {**base, **extra, "page_uri": uri, "url_to": url_to}
+        def asset_url(language: str, path: str) -> str:
+            """A file under ``docs/<language>/`` (a video, poster, captions), or a URL as is."""
+            if "://" in path:
+                return path
+            prefix = "" if language == self.library.default_language else f"{language}/"
+            return relative_url(here, prefix + path.lstrip("/"))
+
+        context = {**base, **extra, "page_uri": uri, "url_to": url_to, "asset_url": asset_url}
         return GeneratedPage(uri, self.env.get_template(template).render(context))
 
     def published_path(self, language: str, uri: str) -> str:
