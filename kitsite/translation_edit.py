@@ -20,6 +20,7 @@ import yaml
 from kitsite.yamldoc import KeyPath
 
 RECORD_KEY = "translated_from"
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class EditError(Exception):
@@ -42,30 +43,57 @@ def write_block(path: Path, target: KeyPath, block: Mapping[str, str | list[str]
     Returns the line number (1-based) where the block starts. Raises :class:`EditError` when
     the file cannot be edited without touching anything else.
     """
+    return write_blocks(path, {target: block})[target]
+
+
+def write_blocks(
+    path: Path, blocks: Mapping[KeyPath, Mapping[str, str | list[str]]]
+) -> dict[KeyPath, int]:
+    """Put several blocks into one file at once; the line where each starts, by target."""
     text = path.read_text(encoding="utf-8")
-    new_text, line = replace_block(text, target, block)
-    _check_only_the_block_changed(text, new_text, target, block)
+    new_text = replace_blocks(text, blocks)
+    _check_only_the_blocks_changed(text, new_text, blocks)
     _write_atomically(path, new_text)
-    return line
+    return _block_lines(new_text, blocks)
 
 
 def replace_block(
     text: str, target: KeyPath, block: Mapping[str, str | list[str]]
 ) -> tuple[str, int]:
     """``text`` with the block of ``target`` replaced or inserted, and the block's first line."""
+    new_text = replace_blocks(text, {target: block})
+    return new_text, _block_lines(new_text, {target: block})[target]
+
+
+def replace_blocks(text: str, blocks: Mapping[KeyPath, Mapping[str, str | list[str]]]) -> str:
+    """``text`` with the block of each target replaced or inserted."""
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    mapping = _mapping_at(yaml.compose(text), target)
-    indent = mapping.value[0][0].start_mark.column
-    old = next(((k, v) for k, v in mapping.value if k.value == RECORD_KEY), None)
-    if old is not None:
-        start, end = old[0].start_mark.line, _last_line(old[1], lines)
-    else:
-        start = _last_line(mapping.value[-1][1], lines) + 1
-        end = start - 1
-    lines[start:end + 1] = render_block(block, indent)
-    return "".join(lines), start + 1
+    root = yaml.compose(text, Loader=_LOADER)
+    edits = []
+    for target, block in blocks.items():
+        mapping = _mapping_at(root, target)
+        indent = mapping.value[0][0].start_mark.column
+        old = next(((k, v) for k, v in mapping.value if k.value == RECORD_KEY), None)
+        if old is not None:
+            start, end = old[0].start_mark.line, _last_line(old[1], lines)
+        else:
+            start = _last_line(mapping.value[-1][1], lines) + 1
+            end = start - 1
+        edits.append((start, end, render_block(block, indent)))
+    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+        lines[start:end + 1] = new
+    return "".join(lines)
+
+
+def _block_lines(text: str, blocks: Mapping[KeyPath, object]) -> dict[KeyPath, int]:
+    root = yaml.compose(text, Loader=_LOADER)
+    lines = {}
+    for target in blocks:
+        key = next(k for k, _ in _mapping_at(root, target).value if k.value == RECORD_KEY)
+        lines[target] = key.start_mark.line + 1
+    return lines
 
 
 def _mapping_at(root: yaml.Node | None, target: KeyPath) -> yaml.MappingNode:
@@ -111,20 +139,23 @@ def _without_block(data: Any, target: KeyPath) -> Any:
     return data
 
 
-def _check_only_the_block_changed(
-    before: str, after: str, target: KeyPath, block: Mapping[str, str | list[str]]
+def _check_only_the_blocks_changed(
+    before: str, after: str, blocks: Mapping[KeyPath, object]
 ) -> None:
     try:
-        old, new = yaml.safe_load(before), yaml.safe_load(after)
+        old, new = yaml.load(before, Loader=_LOADER), yaml.load(after, Loader=_LOADER)
     except yaml.YAMLError as err:  # pragma: no cover - guarded by the checks below
         raise EditError(f"the edited file would not be valid YAML ({err})") from err
-    written = new
-    for part in target:
-        written = written[part]
-    if not isinstance(written, dict) or not isinstance(written.get(RECORD_KEY), dict):
-        raise EditError("the block could not be placed where it belongs — edit the file so "
-                        "that each key starts on its own line, then try again")
-    if _without_block(old, target) != _without_block(new, target):
+    for target in blocks:
+        written = new
+        for part in target:
+            written = written[part]
+        if not isinstance(written, dict) or not isinstance(written.get(RECORD_KEY), dict):
+            raise EditError("the block could not be placed where it belongs — edit the file so "
+                            "that each key starts on its own line, then try again")
+        _without_block(old, target)
+        _without_block(new, target)
+    if old != new:
         raise EditError("writing the block would change other keys of the file — "
                         "nothing was written; please report this")
 

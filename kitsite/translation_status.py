@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 from kitsite.docs_pages import docs_pages
 from kitsite.model import Kit, Library, Video
-from kitsite.problems import Problem
 from kitsite.translation import (
     Comparison,
     Pair,
@@ -29,8 +28,8 @@ from kitsite.translation import (
     video_lists,
     video_texts,
 )
-from kitsite.translation_edit import RECORD_KEY, write_block
-from kitsite.yamldoc import load_yaml
+from kitsite.translation_edit import write_blocks
+from kitsite.yamldoc import KeyPath
 
 GapKind = Literal["missing", "stale", "unconfirmed", "extra"]
 GAP_KINDS: tuple[GapKind, ...] = ("missing", "stale", "unconfirmed", "extra")
@@ -365,6 +364,8 @@ def confirm(
                            f"(it exists in: {', '.join(have) or 'no language'}) — "
                            f"check the kit id and --lang")
     source = _confirm_source(library, kit, from_language)
+    blocks: dict[KeyPath, dict[str, str | list[str]]] = {}
+    what: dict[KeyPath, str] = {}
     if video_id is not None:
         video = kit.video(video_id)
         if video is None:
@@ -373,25 +374,15 @@ def confirm(
         videos = [video]
     else:
         videos = [v for v in kit.videos if source.video(v.id)]
-        block = confirmed_record(source.language, kit_texts(source), kit_lists(source),
-                                 kit_texts(kit), kit_lists(kit), kit.translated_from)
-        write_block(kit.path, (), block)
+        blocks[()] = confirmed_record(source.language, kit_texts(source), kit_lists(source),
+                                      kit_texts(kit), kit_lists(kit), kit.translated_from)
+        what[()] = "the kit's own texts"
     for video in videos:
-        _confirm_video(kit, source, video)
-    return _where_confirmed(kit, videos, whole_kit=video_id is None)
-
-
-def _where_confirmed(kit: Kit, videos: Sequence[Video], *, whole_kit: bool) -> list[Confirmed]:
-    """The lines of the blocks just written (read back: each block moved the ones after it)."""
-    problems: list[Problem] = []
-    doc = load_yaml(kit.path, problems)
-    lines = doc.lines if doc is not None else {}
-    done = [Confirmed(kit.path, lines.get(("videos", kit.videos.index(v), RECORD_KEY), 1) - 1,
-                      f"video {v.id!r}") for v in videos]
-    if whole_kit:
-        done.insert(0, Confirmed(kit.path, lines.get((RECORD_KEY,), 1) - 1,
-                                 "the kit's own texts"))
-    return sorted(done, key=lambda c: c.line)
+        target: KeyPath = ("videos", kit.videos.index(video))
+        blocks[target] = _video_block(source, video)
+        what[target] = f"video {video.id!r}"
+    lines = write_blocks(kit.path, blocks)
+    return sorted((Confirmed(kit.path, lines[t], what[t]) for t in blocks), key=lambda c: c.line)
 
 
 def _confirm_source(library: Library, kit: Kit, from_language: str | None) -> Kit:
@@ -420,12 +411,11 @@ def _confirm_source(library: Library, kit: Kit, from_language: str | None) -> Ki
         f"from — name it: --from {' or --from '.join(others) or '<language>'}")
 
 
-def _confirm_video(kit: Kit, source: Kit, video: Video) -> None:
+def _video_block(source: Kit, video: Video) -> dict[str, str | list[str]]:
     source_video = source.video(video.id)
     if source_video is None:
         raise ConfirmError(f"video {video.id!r} is not in the {source.language} file "
                            f"{source.path.name}, so there is nothing to confirm it against")
-    block = confirmed_record(source.language, video_texts(source_video),
-                             video_lists(source_video), video_texts(video), video_lists(video),
-                             video.translated_from)
-    write_block(kit.path, ("videos", kit.videos.index(video)), block)
+    return confirmed_record(source.language, video_texts(source_video),
+                            video_lists(source_video), video_texts(video), video_lists(video),
+                            video.translated_from)
