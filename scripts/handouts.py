@@ -58,7 +58,8 @@ def print_pdf(tab: Page, url: str, out: Path) -> None:
     tab.emulate_media(media="print")
     tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
             header_template="<span></span>", footer_template=FOOTER,
-            margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+            margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+            tagged=True, outline=True)  # structure for screen readers, headings as bookmarks
 
 
 def main() -> int:

@@ -69,6 +69,9 @@ def test_each_kit_links_to_its_pdf_with_every_card(handout_site: Path, lang: str
         assert links == [f"{kit['id']}-{lang}.pdf"]
         pdf = page.parent / links[0]
         assert pdf.read_bytes().startswith(b"%PDF-")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                              check=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), "a screen reader needs a tagged PDF"
         text = words(pdf_text(pdf))
         assert words(kit["title"]) in text
         for video in kit["videos"]:
