@@ -35,23 +35,31 @@ def index_words(site: Path, lang: str) -> set[str]:
     return set(re.findall(r"[a-zæøå]+", re.sub(r"<[^>]+>", " ", text).lower()))
 
 
+READY = """() => {
+    const words = JSON.parse(document.getElementById("__config").textContent).translations;
+    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+    return meta === words["search.result.placeholder"];
+}"""
+DONE = """() => {
+    const words = JSON.parse(document.getElementById("__config").textContent).translations;
+    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+    return meta === words["search.result.none"] || /\\d/.test(meta);
+}"""
+
+
 def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
     """Type ``query`` into the search field of ``lang``'s home page; the result links."""
     page.goto(f"{site_url}{PREFIX[lang]}")
     field = page.locator("input[data-md-component=search-query]")
     field.click()
-    # as a reader would: type once the search says it is ready ("Type to start searching")
-    page.wait_for_function("""() => {
-        const words = JSON.parse(document.getElementById("__config").textContent).translations;
-        const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-        return meta === words["search.result.placeholder"];
-    }""")
-    field.press_sequentially(query)  # key by key: Material searches on keyup, not on input
-    page.wait_for_function("""() => {
-        const words = JSON.parse(document.getElementById("__config").textContent).translations;
-        const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-        return meta === words["search.result.none"] || /\\d/.test(meta);
-    }""")
+    try:
+        page.wait_for_function(READY)  # "Type to start searching", as a reader would wait
+        field.press_sequentially(query)  # key by key: Material searches on keyup, not on input
+        page.wait_for_function(DONE)
+    except Exception as err:  # say where it stopped, not only that it timed out
+        meta = page.locator(".md-search-result__meta").text_content()
+        raise AssertionError(f"search for {query!r} on {page.url} stopped at {meta!r}; "
+                             f"index requests: {page.index_requests}") from err
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [links.nth(i).get_attribute("href") for i in range(links.count())]
 
