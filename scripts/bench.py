@@ -322,6 +322,8 @@ def bench_size(work: Path, videos: int, repeat: int) -> SizeResult:
     gen_runs = [mkdocs_build(gen, work / f"site-gen-{videos}")]
     hand = handwritten_project(gen, work / f"hand-{videos}")
     hand_runs = [mkdocs_build(hand, work / f"site-hand-{videos}")]
+    if videos <= 100:
+        repeat = max(repeat, 5)  # small builds are cheap, and the most sensitive to noise
     for _ in range(repeat - 1):  # interleaved, so load from elsewhere hits both alike
         gen_runs.append(mkdocs_build(gen, work / f"site-gen-{videos}"))
         hand_runs.append(mkdocs_build(hand, work / f"site-hand-{videos}"))
