@@ -62,11 +62,10 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             staging_dir=staging,
             use_directory_urls=config.use_directory_urls,
         )
-        for warning in result.warnings:
-            log.warning(warning.format())
-        # The language guide's warnings are advice: at INFO level they show in the build's
+        # Content warnings (missing captions, language-guide advice) are advice: `kits check`,
+        # which `make site` runs first, prints them; at INFO level they show in the build's
         # output without failing a --strict build, which MkDocs does for every WARNING.
-        for advice in result.load.language_warnings:
+        for advice in (*result.warnings, *result.load.language_warnings):
             log.info(advice.format())
         if result.errors:
             raise KitsContentError(result.error_report())

@@ -95,3 +95,15 @@ def test_broken_content_fails_the_build_with_file_and_line(tmp_path: Path) -> No
     assert "content/en/kits/sample-kit.yml:17: videos[1].duration:" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_content_warnings_show_in_the_build_without_failing_it(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    kit = project / "content" / "da" / "kits" / "sample-kit.yml"
+    kit.write_text(kit.read_text(encoding="utf-8").replace(
+        '    duration: "1:05"\n', '    duration: "1:05"\n    video:\n      file: second.mp4\n', 1),
+        encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "content/da/kits/sample-kit.yml:" in result.stderr
+    assert "warning:" in result.stderr
