@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from kitsite.pages import GeneratedPage
 
 
 def stage(
-    docs_dir: Path, generated: Mapping[str, Iterable[GeneratedPage]], staging_dir: Path
+    docs_dir: Path, generated: Mapping[str, Iterable[GeneratedPage]], staging_dir: Path,
+    scope: Callable[[str], bool] | None = None,
 ) -> int:
     """Make ``staging_dir`` hold ``docs_dir`` plus ``generated[lang]`` under ``<lang>/``.
 
-    Hand-written pages win over generated ones with the same path. Returns how many files
-    were written or removed.
+    Hand-written pages win over generated ones with the same path. With ``scope``, only the
+    paths (``en/kits/index.md``) for which it is true are written or removed, so that two
+    processes can stage different folders at once. Returns how many files were written or
+    removed.
     """
     wanted: dict[str, bytes | Path] = {}
     for lang, pages in generated.items():
@@ -31,6 +34,9 @@ def stage(
     for src in _walk(docs_dir):
         wanted[src.relative_to(docs_dir).as_posix()] = src
     existing = {path.relative_to(staging_dir).as_posix(): path for path in _walk(staging_dir)}
+    if scope is not None:
+        wanted = {rel: source for rel, source in wanted.items() if scope(rel)}
+        existing = {rel: path for rel, path in existing.items() if scope(rel)}
     made: set[Path] = set()  # one mkdir per folder, not one per file
     changes = 0
     for rel, source in wanted.items():
