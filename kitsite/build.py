@@ -1,36 +1,40 @@
-"""One step from content to the files a site generator reads.
+"""One step from content to the pages a site generator reads.
 
-Owns: the sequence load -> check -> render -> stage, with no knowledge of MkDocs, so that
-any MkDocs-like tool (MkDocs, ProperDocs, a test) can call it and get the problems back. A large
-library's languages are rendered and staged by two processes at once (see
-:mod:`kitsite.helper_process`).
+Owns: the sequence load -> check -> plan, and rendering each planned page when it is asked
+for, with no knowledge of MkDocs, so that any MkDocs-like tool (MkDocs, ProperDocs, a test) can
+call it and get the problems back. Nothing is written to disk: a site generator takes the
+pages from memory (see :mod:`kitsite.mkdocs_adapter`), and :func:`export_site_sources` writes
+them next to a copy of the hand-written docs for tools that read folders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kitsite import helper_process
 from kitsite.loading import LoadResult, load_library
-from kitsite.model import Library
-from kitsite.pages import PageRenderer
+from kitsite.pages import GeneratedPage, PageRenderer, PlannedPage
 from kitsite.problems import Problem, errors, summary_line
 from kitsite.staging import stage
 from kitsite.template_cache import MemoryBytecodeCache
 
 PAGE_BYTECODE = MemoryBytecodeCache()
 """The kit templates compiled once per process, not on every ``mkdocs serve`` rebuild."""
-HELPER_MIN_VIDEOS = 100
-"""From this many videos (all languages), a helper process renders half the languages."""
 
 
 @dataclass
-class GenerateResult:
+class SiteSources:
+    """Checked content and the pages generated from it, each rendered the first time it is
+    asked for (a process that builds one language renders only that language's pages)."""
+
     load: LoadResult
-    pages: int
-    changed_files: int
+    renderer: PageRenderer | None = None
+    planned: dict[str, PlannedPage] = field(default_factory=dict)
+    """Every generated page by its path in the docs folder (``en/kits/index.md``)."""
+    _rendered: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,50 +48,58 @@ class GenerateResult:
         lines = [p.format() for p in sorted(self.load.problems)]
         return "\n".join(["content has errors:", *lines, summary_line(self.load.problems)])
 
+    def markdown(self, docs_path: str) -> str:
+        """The Markdown of the generated page at ``docs_path`` (a key of :attr:`planned`)."""
+        if docs_path not in self._rendered:
+            assert self.renderer is not None
+            self._rendered[docs_path] = self.renderer.render(self.planned[docs_path]).markdown
+        return self._rendered[docs_path]
 
-def generate_site_sources(
-    *, content_dir: Path, templates_dir: Path, docs_dir: Path, staging_dir: Path,
-    use_directory_urls: bool = True,
-) -> GenerateResult:
-    """Check the content; when it has no errors, stage docs plus generated pages."""
-    loaded = load_library(content_dir)
-    if errors(loaded.problems):
-        return GenerateResult(loaded, 0, 0)
-    renderer = PageRenderer(loaded.library, templates_dir, use_directory_urls=use_directory_urls,
-                            docs_dir=docs_dir)
-    renderer.env.bytecode_cache = PAGE_BYTECODE
-    languages = loaded.library.languages
-    theirs = _helper_languages(loaded.library)
-    helper = helper_process.start(
-        lambda: _render_and_stage(renderer, theirs, docs_dir, staging_dir, theirs, inside=True)
-    ) if theirs else None
-    mine = [lang for lang in languages if lang not in theirs]
-    pages, changed = _render_and_stage(renderer, mine, docs_dir, staging_dir, theirs,
-                                       inside=False)
-    if helper is not None:
-        more_pages, more_changed = helper()
-        pages, changed = pages + more_pages, changed + more_changed
-    return GenerateResult(loaded, pages, changed)
+    def render(self, docs_paths: Iterable[str]) -> dict[str, str]:
+        """The Markdown of each of ``docs_paths``, by path."""
+        with _collector_paused():
+            return {path: self.markdown(path) for path in docs_paths}
+
+    def pages(self, language: str) -> list[GeneratedPage]:
+        """Every generated page of ``language``, rendered."""
+        prefix = f"{language}/"
+        paths = [path for path, page in self.planned.items() if page.language == language]
+        return [GeneratedPage(path.removeprefix(prefix), markdown)
+                for path, markdown in self.render(paths).items()]
 
 
-def _helper_languages(library: Library) -> tuple[str, ...]:
-    """The languages a helper process renders and stages (the second half), when the library
-    is large enough to be worth a second process and one can be started safely."""
-    videos = sum(len(kit.videos) for kits in library.kits.values() for kit in kits.values())
-    if len(library.languages) < 2 or videos < HELPER_MIN_VIDEOS or not helper_process.can_fork():
-        return ()
-    return library.languages[len(library.languages) // 2:]
+def prepare_site_sources(
+    *, content_dir: Path, templates_dir: Path, docs_dir: Path, use_directory_urls: bool = True,
+) -> SiteSources:
+    """Check the content; when it has no errors, plan every generated page of every language."""
+    with _collector_paused():
+        loaded = load_library(content_dir)
+        if errors(loaded.problems):
+            return SiteSources(loaded)
+        renderer = PageRenderer(loaded.library, templates_dir,
+                                use_directory_urls=use_directory_urls, docs_dir=docs_dir)
+        renderer.env.bytecode_cache = PAGE_BYTECODE
+        planned = {f"{lang}/{page.src_uri}": page for lang in loaded.library.languages
+                   for page in renderer.plan_language(lang)}
+        return SiteSources(loaded, renderer, planned)
 
 
-def _render_and_stage(renderer: PageRenderer, languages: Sequence[str], docs_dir: Path,
-                      staging_dir: Path, helper_languages: Sequence[str],
-                      *, inside: bool) -> tuple[int, int]:
-    """Render ``languages`` and stage the folders on one side of ``helper_languages`` (those
-    folders when ``inside``, everything else when not); returns pages and changed files."""
-    generated = {lang: renderer.render_language(lang) for lang in languages}
+def export_site_sources(sources: SiteSources, docs_dir: Path, out_dir: Path) -> int:
+    """Write ``docs_dir`` and every generated page into ``out_dir`` as one docs folder, the
+    way a person would have written it by hand; returns how many files changed."""
+    languages = sources.load.library.languages
+    return stage(docs_dir, {lang: sources.pages(lang) for lang in languages}, out_dir)
 
-    def in_scope(rel: str) -> bool:
-        return (rel.split("/", 1)[0] in helper_languages) == inside
 
-    changed = stage(docs_dir, generated, staging_dir, in_scope)
-    return sum(len(p) for p in generated.values()), changed
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while loading and rendering: these make many objects that
+    live on and almost no cycles, and inside a large MkDocs process each full collection walks
+    every object of the build (about a tenth of the time at 1000 videos per language)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -10,9 +10,10 @@ and what to say instead. Plain Python: no MkDocs.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,17 +111,96 @@ def _quotations(text: str, offset: int) -> Iterator[tuple[int, int]]:
             opened_at, closer = i, _QUOTES[char]
 
 
-@functools.cache
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _FormWords:
+    """The words a text must hold (lower case) for one form of a term to be in it."""
+
+    whole: frozenset[str]
+    """Words that must appear as they are."""
+    starts: tuple[str, ...]
+    """Beginnings of words (a form's ``*`` endings)."""
+
+    def found_in(self, words: set[str], sorted_words: Callable[[], list[str]]) -> bool:
+        if not self.whole <= words:
+            return False
+        return all(_has_word_starting(sorted_words(), start) for start in self.starts)
+
+
+def _has_word_starting(sorted_words: list[str], start: str) -> bool:
+    at = bisect.bisect_left(sorted_words, start)
+    return at < len(sorted_words) and sorted_words[at].startswith(start)
+
+
+def _form_words(form: str) -> _FormWords:
+    """The runs of word characters of each word of ``form``; the last run of a word with a
+    ``*`` ending may go on (a form's other characters, such as apostrophes, are left to the
+    pattern)."""
+    whole: set[str] = set()
+    starts: list[str] = []
+    for word in form.lower().split():
+        stem, any_ending = (word[:-1], True) if word.endswith("*") else (word, False)
+        for run in _WORD.finditer(stem):
+            if any_ending and run.end() == len(stem):
+                starts.append(run.group(0))
+            else:
+                whole.add(run.group(0))
+    return _FormWords(frozenset(whole), tuple(starts))
+
+
+@dataclass(frozen=True)
+class _CompiledGuide:
+    pattern: re.Pattern[str]
+    """All of a guide's terms in one pattern: group ``t<i>`` is ``guide.terms[i]``."""
+    forms: tuple[_FormWords, ...]
+    """Each form's words: a text lacking a word of every form holds no term, and looking up
+    words is many times faster than scanning a text with the pattern."""
+
+
+_COMPILED: dict[int, tuple[LanguageGuide, _CompiledGuide]] = {}
+
+
+def _compiled(guide: LanguageGuide) -> _CompiledGuide:
+    """The guide's pattern and words, made once per guide object (hashing a whole guide for
+    every text checked cost more than the check)."""
+    cached = _COMPILED.get(id(guide))
+    if cached is not None and cached[0] is guide:
+        return cached[1]
+    groups = "|".join(f"(?P<t{i}>{_alternatives(term)})" for i, term in enumerate(guide.terms))
+    compiled = _CompiledGuide(
+        re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE),
+        tuple(_form_words(form) for term in guide.terms for form in term.forms))
+    _COMPILED[id(guide)] = (guide, compiled)
+    return compiled
+
+
 def guide_pattern(guide: LanguageGuide) -> re.Pattern[str]:
     """All of a guide's terms in one pattern, so a text is scanned once: group ``t<i>`` is
     ``guide.terms[i]``."""
-    groups = "|".join(f"(?P<t{i}>{_alternatives(term)})" for i, term in enumerate(guide.terms))
-    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
+    return _compiled(guide).pattern
+
+
+def may_hold_terms(text: str, guide: LanguageGuide) -> bool:
+    """False when ``text`` surely holds none of the guide's terms: every form lacks one of
+    its words there, in any letter case."""
+    words = set(_WORD.findall(text.lower()))
+    ordered: list[str] = []
+
+    def sorted_words() -> list[str]:
+        if not ordered:
+            ordered.extend(sorted(words))
+        return ordered
+
+    return any(form.found_in(words, sorted_words) for form in _compiled(guide).forms)
 
 
 def find_terms(text: str, guide: LanguageGuide) -> list[Finding]:
     """Every use of the guide's terms in ``text`` outside quotations, in reading order."""
     found: list[Finding] = []
+    if not may_hold_terms(text, guide):
+        return found
     spans: list[tuple[int, int]] | None = None
     for match in guide_pattern(guide).finditer(text):
         spans = quoted_spans(text) if spans is None else spans
@@ -228,6 +308,8 @@ def check_markdown_file(path: Path, guide: LanguageGuide) -> list[Problem]:
 
 def check_kit_doc(doc: YamlDoc, guide: LanguageGuide) -> list[Problem]:
     """Warnings for every unjustified use of a term in the reader-facing text of a kit file."""
+    if _nothing_to_find(doc.text, guide):
+        return []
     line_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     texts = [(key_path, value, line_starts[min(doc.line_of(key_path), len(line_starts)) - 1])
              for key_path, value in kit_texts(doc.data, KIT_FIELDS, ())]
@@ -247,6 +329,15 @@ def check_kit_doc(doc: YamlDoc, guide: LanguageGuide) -> list[Problem]:
             if not any(a.covers(line) for a in allowances if a.reason):
                 problems.append(Problem(doc.path, line, key, finding_message(finding), "warning"))
     return problems
+
+
+def _nothing_to_find(source: str, guide: LanguageGuide) -> bool:
+    """True when a kit file's text, as written, has neither a term nor a marker, so its values
+    cannot have one either (most files: one scan instead of one per value). YAML escapes
+    (backslashes, doubled single quotes) can spell a term differently: such files are read
+    value by value."""
+    return ("language-ok" not in source and "\\" not in source and "''" not in source
+            and not may_hold_terms(source, guide))
 
 
 def kit_texts(data: Any, specs: tuple[FieldSpec, ...], key_path: KeyPath

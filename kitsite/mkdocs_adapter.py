@@ -1,15 +1,15 @@
 """The thin layer that plugs the generator into MkDocs (and ProperDocs).
 
 Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads and checks the
-content, stops the build with every problem listed when there are errors, renders the
-generated pages of every language and points ``docs_dir`` at a staging folder holding them
-next to the hand-written docs. Everything else lives in plain modules that do not import
-MkDocs.
+content and stops the build with every problem listed when there are errors. Otherwise every
+generated page joins MkDocs' files as an ordinary page of ``docs_dir`` (so mkdocs-static-i18n
+sorts it by language like any other) and gets its text, rendered in memory, only in the pass
+that builds its language. Nothing is written besides the site. Everything else lives in plain
+modules that do not import MkDocs.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,10 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, set_exclusions
 
-from kitsite.build import generate_site_sources
+from kitsite.build import SiteSources, prepare_site_sources
 from kitsite.search_index import write_language_indexes
 from kitsite.template_cache import SHARED as SHARED_BYTECODE
 
@@ -34,53 +35,71 @@ class KitsContentError(PluginError):
 class KitsPluginConfig(Config):
     content_dir = opt.Type(str, default="content")
     templates_dir = opt.Type(str, default="templates")
-    staging_dir = opt.Optional(opt.Type(str))
 
 
 class KitsPlugin(BasePlugin[KitsPluginConfig]):
-    """Generates kit pages from YAML before MkDocs collects its files."""
+    """Generates kit pages from YAML and hands them to MkDocs as pages of ``docs_dir``."""
 
     def __init__(self) -> None:
-        self.source_docs_dir: Path | None = None
-        self.staging_dir: Path | None = None
-        self.languages: tuple[str, ...] = ()
-        self.default_language = ""
+        self.sources: SiteSources | None = None
+        self.checked_config: int | None = None
+        self.added: set[str] = set()
 
-    @event_priority(100)  # before mkdocs-static-i18n reads docs_dir
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # a later language pass of the same build (which may write elsewhere: see
-        # kitsite.mkdocs_parallel) reads the folder the first pass generated
-        staging = self.staging_dir or self._staging_dir(config)
-        if Path(config.docs_dir) == staging:
+        # mkdocs-static-i18n builds each other language with the same configuration: the
+        # content was checked and planned once, for the first pass
+        if self.checked_config == id(config):
             return config
         root = Path(config.config_file_path or ".").resolve().parent
-        docs_dir = Path(config.docs_dir)
-        result = generate_site_sources(
+        sources = prepare_site_sources(
             content_dir=root / self.config.content_dir,
             templates_dir=root / self.config.templates_dir,
-            docs_dir=docs_dir,
-            staging_dir=staging,
+            docs_dir=Path(config.docs_dir),
             use_directory_urls=config.use_directory_urls,
         )
         # Content warnings (missing captions, language-guide advice) are advice: `kits check`,
         # which `make site` runs first, prints them; at INFO level they show in the build's
         # output without failing a --strict build, which MkDocs does for every WARNING.
-        for advice in (*result.warnings, *result.load.language_warnings):
+        for advice in (*sources.warnings, *sources.load.language_warnings):
             log.info(advice.format())
-        if result.errors:
-            raise KitsContentError(result.error_report())
-        self.source_docs_dir = docs_dir
-        self.staging_dir = staging
-        self.languages = result.load.library.languages
-        self.default_language = result.load.library.default_language
-        config.docs_dir = str(staging)
+        if sources.errors:
+            raise KitsContentError(sources.error_report())
+        self.sources, self.checked_config = sources, id(config)
         return config
+
+    @event_priority(100)  # before mkdocs-static-i18n (-100) sorts the files by language
+    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Every generated page of every language joins the files of ``docs_dir`` as if it
+        were written there; a hand-written page with the same path wins."""
+        if self.sources is None:
+            return files
+        new = [File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+               for path in self.sources.planned if files.get_file_from_path(path) is None]
+        set_exclusions(new, config)
+        self.added = {file.src_uri for file in new}
+        return Files(sorted([*files, *new], key=_walk_order))
+
+    @event_priority(-200)  # after mkdocs-static-i18n chose this pass's files
+    def _fill_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Render the generated pages this pass builds (one language: a process building
+        another language renders that one) and give them their text."""
+        if self.sources is None:
+            return files
+        wanted = [file for file in files if file.src_uri in self.added]
+        rendered = self.sources.render(file.src_uri for file in wanted)
+        for file in wanted:
+            file.content_string = rendered[file.src_uri]
+        return files
+
+    on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         language = getattr(config.plugins.get("i18n"), "current_language", None)
-        if template_name != "404.html" or language in (None, self.default_language):
+        if self.sources is None or template_name != "404.html" or language in (
+                None, self.sources.load.library.default_language):
             return output
         target = Path(config.site_dir) / language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,8 +109,10 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     @event_priority(-110)  # after mkdocs-static-i18n has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
         """One search index per language (see :mod:`kitsite.search_index`)."""
-        if self.languages:
-            write_language_indexes(Path(config.site_dir), self.languages, self.default_language)
+        if self.sources is not None:
+            library = self.sources.load.library
+            write_language_indexes(Path(config.site_dir), library.languages,
+                                   library.default_language)
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Compile the theme's templates once per process, not once per language pass and
@@ -100,24 +121,23 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        """Watch the real sources, not the staging folder the build writes; after an invalid
-        save, keep serving the last good site instead of leaving every request waiting."""
+        """Watch the content and templates too; after an invalid save, keep serving the last
+        good site instead of leaving every request waiting."""
         server.builder = _keep_last_good_site(server.builder)
         root = Path(config.config_file_path or ".").resolve().parent
-        if self.staging_dir is not None:
-            server.unwatch(str(self.staging_dir))
-        for path in (self.source_docs_dir, root / self.config.content_dir,
-                     root / self.config.templates_dir):
-            if path is not None and path.exists():
+        for path in (root / self.config.content_dir, root / self.config.templates_dir):
+            if path.exists():
                 server.watch(str(path))
         return server
 
-    def _staging_dir(self, config: MkDocsConfig) -> Path:
-        if self.config.staging_dir:
-            return Path(self.config.staging_dir).resolve()
-        root = Path(config.config_file_path or ".").resolve().parent
-        key = hashlib.sha1(str(Path(config.site_dir).resolve()).encode()).hexdigest()[:10]
-        return root / ".cache" / "kitsite" / key / "docs"
+
+def _walk_order(file: File) -> tuple[tuple[int, tuple[int, str]], ...]:
+    """The order in which MkDocs lists the files of ``docs_dir`` (a folder's files, index
+    first, before its subfolders), which decides the order of a navigation it builds itself."""
+    *folders, name = file.src_uri.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, (1, folder)) for folder in folders),
+            (0, (0 if stem in ("index", "README") else 1, name)))
 
 
 def _keep_last_good_site(build: Any) -> Any:

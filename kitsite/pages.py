@@ -8,7 +8,9 @@ markup from the templates; this module holds neither.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,13 +18,25 @@ from typing import Any
 import jinja2
 import yaml
 
-from kitsite.docs_pages import docs_pages, missing_pages, split_front_matter
+from kitsite.docs_pages import MissingPage, docs_pages, missing_pages, split_front_matter
 from kitsite.language_guide import read_language_guide
 from kitsite.model import Duration, Library
 from kitsite.translation_status import build_report
-from kitsite.views import site_kit_views
+from kitsite.views import KitView, shown_videos, site_kit_views
 
 LABELS_FILE = "labels.yml"
+MACROS_TEMPLATE = "macros.md.j2"
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page to generate: its language, its path under the language folder, its template and
+    the variables only it has (computed when it is rendered)."""
+
+    language: str
+    src_uri: str
+    template: str
+    context: Callable[[], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,12 @@ def words_uri() -> str:
 def status_uri() -> str:
     """The translation status page, published at ``/translation-status/``."""
     return "translation-status/index.md"
+
+
+def _fallback_context(missing: MissingPage) -> dict[str, Any]:
+    meta, body = split_front_matter(missing.source_path.read_text(encoding="utf-8"))
+    return {"body": body, "meta": {**meta, "search": {"exclude": True}},
+            "source_lang": missing.source_language}
 
 
 def with_language_names(labels: dict[str, Any], library: Library) -> dict[str, Any]:
@@ -96,49 +116,61 @@ class PageRenderer:
             undefined=jinja2.StrictUndefined,
         )
         self.env.filters["clock"] = lambda d: d.clock()
+        self._contexts: dict[str, dict[str, Any]] = {}
+        self._views: dict[str, dict[str, KitView]] = {}
 
     def render_language(self, language: str) -> list[GeneratedPage]:
         """Every generated page of ``language``'s site."""
-        labels = with_language_names(
-            load_labels(self.library.root, language, self.library.default_language), self.library)
-        kits = site_kit_views(self.library, language)
-        base = {"lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels),
-                "duration": Duration}
-        pages = [self._render("kits.md.j2", kit_list_uri(), base, kits=kits)]
-        for kit in kits:
-            pages.append(self._render("kit.md.j2", kit_uri(kit.kit.id), base, kit=kit))
-            for video in kit.videos:
-                pages.append(self._render(
-                    "video.md.j2", video_uri(kit.kit.id, video.video.id), base,
-                    kit=kit, view=video,
-                ))
+        return [self.render(page) for page in self.plan_language(language)]
+
+    def plan_language(self, language: str) -> list[PlannedPage]:
+        """Every generated page of ``language``'s site, to be rendered by :meth:`render`
+        (which can happen later, in another process, or not at all)."""
+        def kits() -> dict[str, Any]:
+            return {"kits": list(self._kit_views(language).values())}
+
+        def kit(kit_id: str) -> dict[str, Any]:
+            return {"kit": self._kit_views(language)[kit_id]}
+
+        def video(kit_id: str, index: int) -> dict[str, Any]:
+            view = self._kit_views(language)[kit_id]
+            return {"kit": view, "view": view.videos[index]}
+
+        pages = [PlannedPage(language, kit_list_uri(), "kits.md.j2", kits)]
+        for kit_id in self.library.kit_ids():
+            pages.append(PlannedPage(language, kit_uri(kit_id), "kit.md.j2",
+                                     functools.partial(kit, kit_id)))
+            for index, (shown, _lang) in enumerate(shown_videos(self.library, language, kit_id)):
+                pages.append(PlannedPage(language, video_uri(kit_id, shown.id), "video.md.j2",
+                                         functools.partial(video, kit_id, index)))
         guide = read_language_guide(self.library.root, language)
         if guide is not None:
-            pages.append(self._render("words.md.j2", words_uri(), base, guide=guide))
-        pages.extend(self._translation_pages(base))
+            pages.append(PlannedPage(language, words_uri(), "words.md.j2",
+                                     functools.partial(dict, guide=guide)))
+        generated = {page.src_uri for page in pages}
+        pages.extend(page for page in self._translation_pages(language)
+                     if page.src_uri not in generated)  # a stand-in never hides a kit page
         return pages
 
-    def _translation_pages(self, base: dict[str, Any]) -> list[GeneratedPage]:
+    def _translation_pages(self, lang: str) -> list[PlannedPage]:
         """The translation status page, and stand-ins for the hand-written pages this language
         lacks: the other language's page under a notice (``templates/page-fallback.md.j2``)."""
-        docs, lang = self.docs_dir, base["lang"]
+        docs = self.docs_dir
         languages = list(dict.fromkeys((self.library.default_language, *self.library.languages)))
         guide = "../translators.md" if docs and "translators.md" in docs_pages(docs, languages) \
             else ""
-        report = build_report(self.library, docs)
-        pages = [self._render("status.md.j2", status_uri(), base, report=report, guide=guide)]
+        pages = [PlannedPage(lang, status_uri(), "status.md.j2", lambda: {
+            "report": build_report(self.library, docs), "guide": guide})]
         for missing in missing_pages(docs, languages) if docs else []:
             if missing.language == lang:
-                meta, body = split_front_matter(missing.source_path.read_text(encoding="utf-8"))
-                pages.append(self._render(
-                    "page-fallback.md.j2", missing.uri, base, body=body,
-                    meta={**meta, "search": {"exclude": True}},
-                    source_lang=missing.source_language))
+                pages.append(PlannedPage(lang, missing.uri, "page-fallback.md.j2",
+                                         functools.partial(_fallback_context, missing)))
         return pages
 
-    def _render(self, template: str, uri: str, base: dict[str, Any], **extra: Any) -> GeneratedPage:
-        here = self.published_path(base["lang"], uri)
+    def render(self, page: PlannedPage) -> GeneratedPage:
+        """The Markdown of a planned page."""
+        base = self._language_context(page.language)
+        here = self.published_path(page.language, page.src_uri)
 
         def url_to(language: str, to_uri: str) -> str:
             return relative_url(here, self.published_path(language, to_uri))
@@ -150,8 +182,30 @@ class PageRenderer:
             prefix = "" if language == self.library.default_language else f"{language}/"
             return relative_url(here, prefix + path.lstrip("/"))
 
-        context = {**base, **extra, "page_uri": uri, "url_to": url_to, "asset_url": asset_url}
-        return GeneratedPage(uri, self.env.get_template(template).render(context))
+        context = {**base, **page.context(), "page_uri": page.src_uri, "url_to": url_to,
+                   "asset_url": asset_url}
+        return GeneratedPage(page.src_uri, self.env.get_template(page.template).render(context))
+
+    def _kit_views(self, language: str) -> dict[str, KitView]:
+        """Every kit as ``language``'s site shows it, by id, made once per language."""
+        if language not in self._views:
+            self._views[language] = {view.kit.id: view
+                                     for view in site_kit_views(self.library, language)}
+        return self._views[language]
+
+    def _language_context(self, language: str) -> dict[str, Any]:
+        """What every page of a language shares: its labels, and the shared pieces of markup
+        (``templates/macros.md.j2``) as ``m``, made once per language."""
+        if language not in self._contexts:
+            labels = with_language_names(
+                load_labels(self.library.root, language, self.library.default_language),
+                self.library)
+            base: dict[str, Any] = {
+                "lang": language, "labels": labels, "library": self.library,
+                "spoken": lambda s: spoken_duration(s, labels), "duration": Duration}
+            base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
+            self._contexts[language] = base
+        return self._contexts[language]
 
     def published_path(self, language: str, uri: str) -> str:
         """Where the page ``uri`` of ``language`` is published, relative to the site root."""

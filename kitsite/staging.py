@@ -1,16 +1,16 @@
-"""The folder MkDocs reads: hand-written docs and generated pages side by side.
+"""Writing a docs folder: hand-written docs and generated pages side by side.
 
-Owns: mirroring ``docs/`` into a staging folder and writing the generated Markdown next to
-it, so that MkDocs and mkdocs-static-i18n see only ordinary source files. Writes a file only
-when its bytes change and removes files that are no longer produced, so a live-reloading
-server sees exactly what changed.
+Owns: mirroring ``docs/`` into a folder and writing the generated Markdown next to it, for
+tools that read a folder of ordinary source files (the build itself takes the generated pages
+from memory; ``scripts/bench.py`` writes its hand-written twin with this). Writes a file only
+when its bytes change and removes files that are no longer produced.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kitsite.pages import GeneratedPage
@@ -18,14 +18,11 @@ from kitsite.pages import GeneratedPage
 
 def stage(
     docs_dir: Path, generated: Mapping[str, Iterable[GeneratedPage]], staging_dir: Path,
-    scope: Callable[[str], bool] | None = None,
 ) -> int:
     """Make ``staging_dir`` hold ``docs_dir`` plus ``generated[lang]`` under ``<lang>/``.
 
-    Hand-written pages win over generated ones with the same path. With ``scope``, only the
-    paths (``en/kits/index.md``) for which it is true are written or removed, so that two
-    processes can stage different folders at once. Returns how many files were written or
-    removed.
+    Hand-written pages win over generated ones with the same path. Returns how many files
+    were written or removed.
     """
     wanted: dict[str, bytes | Path] = {}
     for lang, pages in generated.items():
@@ -34,9 +31,6 @@ def stage(
     for src in _walk(docs_dir):
         wanted[src.relative_to(docs_dir).as_posix()] = src
     existing = {path.relative_to(staging_dir).as_posix(): path for path in _walk(staging_dir)}
-    if scope is not None:
-        wanted = {rel: source for rel, source in wanted.items() if scope(rel)}
-        existing = {rel: path for rel, path in existing.items() if scope(rel)}
     made: set[Path] = set()  # one mkdir per folder, not one per file
     changes = 0
     for rel, source in wanted.items():

@@ -24,6 +24,7 @@ Plain Python: no MkDocs and no file writing (see :mod:`kitsite.translation_edit`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ told whether it is up to date. ``missing``: the source has it, the translation d
 """
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same texts are compared for each page showing them
 def fingerprint(text: str) -> str:
     """A short fingerprint of ``text``; re-wrapping lines or changing spaces does not change it."""
     normalized = " ".join(text.split())

@@ -128,12 +128,16 @@ class StatusReport:
     """The project folder; paths are shown relative to it."""
     kits: list[KitStatus] = field(default_factory=list)
     pages: list[PageStatus] = field(default_factory=list)
+    _index: dict[tuple[str, str], KitStatus] = field(default_factory=dict, repr=False,
+                                                     compare=False)
 
     def kit_ids(self) -> list[str]:
         return list(dict.fromkeys(k.kit_id for k in self.kits))
 
     def kit(self, kit_id: str, language: str) -> KitStatus:
-        return next(k for k in self.kits if k.kit_id == kit_id and k.language == language)
+        if len(self._index) != len(self.kits):
+            self._index = {(k.kit_id, k.language): k for k in self.kits}
+        return self._index[kit_id, language]
 
     def totals(self, language: str) -> Totals:
         kits = [k for k in self.kits if k.language == language]
@@ -160,6 +164,11 @@ class StatusReport:
     def relative(self, path: Path | None) -> str | None:
         if path is None:
             return None
+        if path.is_absolute() and self.root.is_absolute() and ".." not in path.parts:
+            try:  # the usual case, a file found under the project: no need to ask the disk
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -112,21 +112,28 @@ class KitView:
         return sum(len(v.questions) for v in self.videos)
 
 
+def shown_videos(library: Library, site_lang: str, kit_id: str) -> list[tuple[Video, str]]:
+    """The videos of a kit on ``site_lang``'s site, in order, each with the language it is
+    shown in: the kit's own (in its best language), then those only other languages have."""
+    kit = library.kit_in_best_language(site_lang, kit_id)
+    ordered: list[tuple[Video, str]] = [(v, kit.language) for v in kit.videos]
+    known = {v.id for v in kit.videos}
+    for lang in library.languages:
+        other = library.kit(lang, kit_id)
+        for video in other.videos if other else ():
+            if video.id not in known:
+                known.add(video.id)
+                ordered.append((video, lang))
+    return ordered
+
+
 def kit_view(library: Library, site_lang: str, kit_id: str) -> KitView:
     """The kit in ``site_lang``; videos and fields missing there are taken from another."""
     kit = library.kit_in_best_language(site_lang, kit_id)
     source = translation_source(library, kit.language, kit_id) if kit.language == site_lang \
         else None
     languages = tuple(lang for lang in library.languages if library.kit(lang, kit_id))
-    ordered: list[tuple[Video, str]] = [(v, kit.language) for v in kit.videos]
-    known = {v.id for v in kit.videos}
-    for lang in languages:
-        other = library.kit(lang, kit_id)
-        assert other is not None
-        for video in other.videos:
-            if video.id not in known:
-                known.add(video.id)
-                ordered.append((video, lang))
+    ordered = shown_videos(library, site_lang, kit_id)
     views = []
     for i, (video, lang) in enumerate(ordered):
         own = VideoView(

@@ -3,7 +3,7 @@
 Owns: writing synthetic content of several sizes into a temporary copy of the project (its real
 ``mkdocs.yml``, templates, theme overrides, hand-written docs and labels), timing the full
 two-language ``mkdocs build`` of it, timing the same pages built as plain hand-written Markdown
-(the generator's output copied into ``docs/``, ``mkdocs.yml`` without the ``kits`` plugin),
+(the generator's pages written into ``docs/``, ``mkdocs.yml`` without the ``kits`` plugin),
 timing ``kits check``, and timing how long ``mkdocs serve`` takes to show a saved YAML edit.
 It prints figures and whether each target is met; it asserts nothing else.
 
@@ -28,6 +28,8 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from kitsite.build import export_site_sources, prepare_site_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT_SIZE = 10
@@ -198,20 +200,17 @@ def with_i18n_option(mkdocs_yml: str, key: str, value: str) -> str:
     return mkdocs_yml[:at] + f"{key}: {value}\n{match.group(2)}" + mkdocs_yml[at:]
 
 
-def staged_docs(project: Path) -> Path:
-    """The staging folder the ``kits`` plugin wrote: docs plus generated pages."""
-    found = sorted((project / ".cache").glob("kitsite/*/docs"))
-    if len(found) != 1:
-        raise SystemExit(f"bench: expected one staging folder under {project}/.cache/kitsite, "
-                         f"found {len(found)}")
-    return found[0]
-
-
 def handwritten_project(generated: Path, dest: Path) -> Path:
-    """The generated project's pages as plain docs, built without the ``kits`` plugin."""
+    """The generated project's pages written out as plain docs (what the ``kits`` plugin
+    hands MkDocs), built without the ``kits`` plugin."""
     project = copy_project(dest, with_kits=False)
     shutil.rmtree(project / "docs")
-    shutil.copytree(staged_docs(generated), project / "docs")
+    sources = prepare_site_sources(content_dir=generated / "content",
+                                   templates_dir=generated / "templates",
+                                   docs_dir=generated / "docs")
+    if sources.errors:
+        raise SystemExit(f"bench: the synthetic content has errors:\n{sources.error_report()}")
+    export_site_sources(sources, generated / "docs", project / "docs")
     config = project / "mkdocs.yml"
     config.write_text(without_plugin(config.read_text(encoding="utf-8"), "kits"),
                       encoding="utf-8")

@@ -15,11 +15,12 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 from kitsite.cli import main
-from kitsite.language_check import find_terms
+from kitsite.language_check import check_kit_doc, find_terms, may_hold_terms
 from kitsite.language_guide import GUIDE_FILE, LanguageGuide, Term
 from kitsite.loading import load_library
 from kitsite.pages import PageRenderer
 from kitsite.problems import errors
+from kitsite.yamldoc import parse_yaml
 
 
 def guide(language: str, *terms: tuple[str, list[str]]) -> LanguageGuide:
@@ -240,6 +241,38 @@ def test_every_guide_entry_matches_its_own_avoided_words() -> None:
             assert find_terms(term.forms[0], language_guide), (language_guide.language, term.id)
             for principle in term.based_on:
                 assert language_guide.principle(principle)
+
+
+def _with_endings(form: str) -> str:
+    """A form as a writer might type it: a ``*`` stem with an ending, in another case."""
+    return " ".join(word[:-1] + "ede" if word.endswith("*") else word
+                    for word in form.split()).upper()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_quick_word_lookup_never_hides_a_form(language: str) -> None:
+    """Texts are looked up word by word before the full pattern runs: every form of the real
+    guide, in capitals, across a line break, with an ending, must still be found, in a text
+    and in a kit file (whose text is first searched as a whole)."""
+    language_guide = load_library(ROOT / "content").guides[language]
+    for term in language_guide.terms:
+        for form in term.forms:
+            typed = _with_endings(form).replace(" ", "\n  ", 1)
+            text = f"Før: {typed}. Efter."
+            assert [f.term.id for f in find_terms(text, language_guide)] == [term.id], form
+            source = f"title: >-\n  Før: {typed}.\n"
+            doc = parse_yaml(Path("kit.yml"), source, [])
+            assert doc is not None
+            lines = [p.line for p in check_kit_doc(doc, language_guide)]
+            assert lines == [2], form  # the line where the words begin
+
+
+def test_a_text_without_the_words_of_any_form_is_not_scanned() -> None:
+    # "en psykisk syg" needs all three words; "sygdom" is not "syg"
+    danish = load_library(ROOT / "content").guides["da"]
+    assert not may_hold_terms("En bruger med psykisk sygdom led ikke.", danish)
+    assert may_hold_terms("Hun mødte en psykisk syg mand.", danish)
+    assert may_hold_terms("CRAZIEST", ENGLISH)  # a * form: any ending, any case
 
 
 def test_the_words_page_is_generated_in_both_languages() -> None:

@@ -1,0 +1,84 @@
+"""The generated pages live in memory: a build writes nothing but the site, renders each page
+only in the language pass that builds it, lets a hand-written page with the same path win, and
+the same pages can be written out as a docs folder (scripts/bench.py's hand-written twin)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_build import copy_sample, read
+
+from conftest import ROOT, mkdocs_build
+from kitsite.build import SiteSources, export_site_sources, prepare_site_sources
+from kitsite.pages import PlannedPage
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def prepare(project: Path) -> SiteSources:
+    sources = prepare_site_sources(content_dir=project / "content",
+                                   templates_dir=ROOT / "templates", docs_dir=project / "docs")
+    assert not sources.errors, sources.error_report()
+    return sources
+
+
+def test_pages_are_planned_for_every_language_and_rendered_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = prepare(copy_sample(tmp_path))
+    assert {"da/kits/index.md", "en/kits/index.md", "da/kits/english-only/index.md",
+            "en/kits/sample-kit/first/index.md"} <= set(sources.planned)
+    assert sources.renderer is not None
+    rendered: list[str] = []
+    render = sources.renderer.render
+
+    def spy(page: PlannedPage):  # type: ignore[no-untyped-def]
+        rendered.append(page.language)
+        return render(page)
+
+    monkeypatch.setattr(sources.renderer, "render", spy)
+    english = [path for path in sources.planned if path.startswith("en/")]
+    texts = sources.render(english)
+    assert set(rendered) == {"en"} and len(rendered) == len(english)
+    assert "The sample kit" in texts["en/kits/sample-kit/index.md"]
+    sources.render(english)  # asked again: rendered once
+    assert len(rendered) == len(english)
+
+
+def test_a_build_writes_nothing_but_the_site(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    before = tree(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert tree(project) == before
+    assert "The sample kit" in read(tmp_path / "site", "en/kits/sample-kit")
+
+
+def test_a_hand_written_page_wins_over_a_generated_one(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    (project / "docs" / "en" / "kits").mkdir()
+    (project / "docs" / "en" / "kits" / "index.md").write_text(
+        "# Our kits\n\nWritten by hand.\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Written by hand." in read(tmp_path / "site", "en/kits")
+    assert "Written by hand." not in read(tmp_path / "site", "kits")
+
+
+def test_export_writes_docs_and_pages_and_removes_what_is_gone(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    sources = prepare(project)
+    out = tmp_path / "out"
+    stale = out / "en" / "kits" / "gone" / "index.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("a kit that no longer exists")
+    export_site_sources(sources, project / "docs", out)
+    written = tree(out)
+    assert not stale.parent.exists()
+    assert written["en/index.md"] == (project / "docs" / "en" / "index.md").read_bytes()
+    assert set(sources.planned) <= set(written)
+    assert written["en/kits/index.md"].decode() == sources.markdown("en/kits/index.md")
+    assert export_site_sources(sources, project / "docs", out) == 0  # nothing changed
