@@ -70,11 +70,14 @@ def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, 
     return settings
 
 
-def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
+def load_library(content_dir: Path, docs_dir: Path | None = None, *,
+                 cross_checks: bool = True) -> LoadResult:
     """Read and check every content file under ``content_dir``.
 
     Links in kit text are checked against ``docs_dir`` (default: ``docs/`` next to
-    ``content_dir``) and the generated pages.
+    ``content_dir``) and the generated pages. Without ``cross_checks`` only each file's own
+    form is checked (what building the library needs): for a process that renders pages while
+    another one runs every check and reports the problems.
     """
     content_dir = content_dir.resolve()
     problems: list[Problem] = []
@@ -98,6 +101,8 @@ def load_library(content_dir: Path, docs_dir: Path | None = None) -> LoadResult:
             if doc is not None and not errors(file_problems):
                 kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
                 library.kits[language][kit.id] = kit
+    if not cross_checks:
+        return LoadResult(library, problems, docs)
     check_across_languages(library.kits, problems)
     check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
                 library.default_language, problems)

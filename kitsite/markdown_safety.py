@@ -32,6 +32,8 @@ class Unsafe:
 
 def link_targets(text: str) -> list[str]:
     """Every link target in ``text``: ``[a](target)``, ``![a](target)`` and ``[a]: target``."""
+    if "]" not in text:  # most texts: no link at all
+        return []
     targets = [m.group(1) for m in _LINK_TARGET.finditer(text)]
     return targets + [m.group(1) for m in _REFERENCE.finditer(text)]
 
@@ -39,6 +41,8 @@ def link_targets(text: str) -> list[str]:
 def unsafe_markdown(text: str) -> list[Unsafe]:
     """Each unsafe construct in ``text`` (each HTML tag name once); empty when safe."""
     found: list[Unsafe] = []
+    if "<" not in text and "]" not in text:  # no tag, comment or link: nothing to look at
+        return found
     without_autolinks = _AUTOLINK.sub("", text)
     for comment in _HTML_COMMENT.finditer(without_autolinks):
         found.append(Unsafe("<!--", (

@@ -10,6 +10,7 @@ modules that do not import MkDocs.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.sources: SiteSources | None = None
         self.checked_config: int | None = None
         self.added: set[str] = set()
+        self.command = ""
+        self.in_child = False
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -52,12 +55,22 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         if self.checked_config == id(config):
             return config
         root = Path(config.config_file_path or ".").resolve().parent
+        # in the process that `parallel-languages` forked to build the other languages, the
+        # main process runs every check and reports the problems: here only what rendering needs
+        in_child = self.in_child = bool(
+            getattr(config.plugins.get("parallel-languages"), "in_child", False))
         sources = prepare_site_sources(
             content_dir=root / self.config.content_dir,
             templates_dir=root / self.config.templates_dir,
             docs_dir=Path(config.docs_dir),
             use_directory_urls=config.use_directory_urls,
+            cross_checks=not in_child,
         )
+        if in_child:
+            if sources.errors:  # the main process reports them and stops this one
+                raise SystemExit(1)
+            self._keep(sources, config)
+            return config
         # Content warnings (missing captions, language-guide advice) are advice: `kits check`,
         # which `make site` runs first, prints them; at INFO level they show in the build's
         # output without failing a --strict build, which MkDocs does for every WARNING.
@@ -65,8 +78,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             log.info(advice.format())
         if sources.errors:
             raise KitsContentError(sources.error_report())
-        self.sources, self.checked_config = sources, id(config)
+        self._keep(sources, config)
         return config
+
+    def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
+        self.sources, self.checked_config = sources, id(config)
+        if self.command == "build":
+            # The content lives as long as this one-off process: leave it (and what MkDocs made
+            # so far) out of the cycle collector's walks, which would otherwise go over every
+            # loaded kit, video and YAML node again and again while MkDocs builds the pages.
+            # Not while serving, where each rebuild must free the previous one.
+            gc.freeze()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     @event_priority(100)  # before mkdocs-static-i18n (-100) sorts the files by language
     def _add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -108,8 +133,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """One search index per language (see :mod:`kitsite.search_index`)."""
-        if self.sources is not None:
+        """One search index per language (see :mod:`kitsite.search_index`), once every
+        language is in the site (not in the process that built the other languages)."""
+        if self.sources is not None and not self.in_child:
             library = self.sources.load.library
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)

@@ -2,10 +2,12 @@
 
 Owns: the ``parallel-languages`` MkDocs plugin. mkdocs-static-i18n builds the default language
 and then, from its ``on_post_build``, every other language one after the other in the same
-process, so a two-language build uses one core. With this plugin, ``mkdocs build`` forks once
-the configuration is loaded (after the ``kits`` plugin has staged the pages): the child builds
+process, so a two-language build uses one core. With this plugin, ``mkdocs build`` forks as
+soon as the configuration is loaded, before any other plugin's ``on_config``: the child builds
 the other languages exactly as mkdocs-static-i18n would, into a folder next to the site, while
-the parent builds the default language. When mkdocs-static-i18n then asks for the other
+the parent builds the default language. The child's plugins can tell where they run from
+:attr:`ParallelLanguagesPlugin.in_child` (the ``kits`` plugin leaves the checks to the parent,
+which stops the child when the content has errors). When mkdocs-static-i18n then asks for the other
 languages, the parent waits for the child, moves its files into the site, merges the two
 sitemaps and adds the child's search entries. The result is the same site as a sequential
 build (``tests/test_parallel_languages.py`` compares them file by file).
@@ -65,11 +67,13 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         self.site_dir: Path | None = None
         self.waiting: set[str] = set()
         self.i18n: Any = None
+        self.in_child = False
+        """True in the process that builds the other languages."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
 
-    @event_priority(50)  # after ``kits`` (100) staged the pages, before i18n (-100) configures
+    @event_priority(110)  # before ``kits`` (100) loads the content: both processes load it
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = config.plugins.get("i18n")
         others = self._other_languages(i18n)
@@ -82,6 +86,7 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         _flush_output()
         pid = os.fork()
         if pid == 0:
+            self.in_child = True
             _build_in_child(config, i18n, others, self.workdir)
         self.child, self.i18n, self.waiting = pid, i18n, set(others)
         atexit.register(self._stop_child)  # also after Ctrl-C, which skips on_build_error

@@ -114,6 +114,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # a renderer lives for one build: no need to re-check files
         )
         self.env.filters["clock"] = lambda d: d.clock()
         self._contexts: dict[str, dict[str, Any]] = {}

@@ -4,11 +4,8 @@ file brings the page back. Timings are measured by scripts/bench.py, not asserte
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -20,6 +17,7 @@ import pytest
 
 from conftest import ROOT
 from kitsite.template_cache import MemoryBytecodeCache
+from sitetools import mkdocs_serve
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
 PAGE = "kits/dialogue-kickstarter/"
@@ -73,23 +71,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     shutil.copytree(ROOT, project, ignore=SKIP)
     port = free_port()
     log = project.parent / "serve.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+    with mkdocs_serve(project, port, log):
         session = Served(project, f"http://127.0.0.1:{port}/", log)
-        try:
-            assert wait_until(lambda: "<html" in session.page(), 120), session.output()
-            yield session
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        assert wait_until(lambda: "<html" in session.page(), 120), session.output()
+        yield session
 
 
 def save(served: Served, old: str, new: str) -> None:
