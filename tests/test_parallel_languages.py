@@ -91,6 +91,29 @@ def test_an_error_in_the_other_language_fails_the_build(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.languages-*"))
 
 
+@pytest.mark.parametrize(("broken", "duration"), [
+    ("en", "4:70"), ("da", "4:70"),  # wrong in itself: the child cannot load it either
+    ("en", "14:20"),  # fine in itself, but not the same length as in Danish
+])
+def test_content_errors_are_reported_once_by_the_main_process(
+        tmp_path: Path, broken: str, duration: str) -> None:
+    """The child loads the content too, without the checks: whichever language holds the
+    error, the problems are listed once, with no traceback, and nothing is left behind."""
+    project = copy_sample(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n",
+                                                 "  - search\n  - parallel-languages\n"))
+    kit = project / "content" / broken / "kits" / "sample-kit.yml"
+    kit.write_text(kit.read_text(encoding="utf-8").replace('"4:20"', f'"{duration}"', 1),
+                   encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert output.count("/kits/sample-kit.yml:10: videos[0].duration: expected") == 1, output
+    assert "Traceback" not in output and "building the other languages failed" not in output
+    assert not list(tmp_path.glob("*.languages-*"))
+
+
 def fake_i18n() -> SimpleNamespace:
     return SimpleNamespace(current_language=None, building=False, search_entries=[],
                            build_languages=["da", "en", "de"], default_language="da")
