@@ -1,14 +1,16 @@
 """Hand-written pages across languages: which page exists in which language.
 
-Owns: listing the Markdown pages under ``docs/<lang>/``, finding the pages a language lacks
+Owns: listing the files of a docs folder (without hidden ones) and the Markdown pages under
+``docs/<lang>/``, finding the pages a language lacks
 (so that a stand-in showing the other language's text can be generated, and ``kits status``
 can list them), and splitting a page into its front matter and body.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,15 @@ class MissingPage:
     language: str
     source_language: str
     source_path: Path
+
+
+def visible_files(root: Path) -> Iterator[Path]:
+    """Every file under ``root`` except hidden ones (``.name``) and those in hidden folders."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                yield Path(dirpath) / name
 
 
 def docs_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[str, Path]]:

@@ -10,7 +10,6 @@ followed (no network); script links are :mod:`markdown_safety`'s.
 from __future__ import annotations
 
 import difflib
-import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -18,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.docs_pages import visible_files
 from kitsite.markdown_safety import link_targets
-from kitsite.pages import status_uri, words_uri
+from kitsite.pages import kit_list_uri, kit_uri, status_uri, video_uri, words_uri
 from kitsite.problems import Problem
 from kitsite.spec import ID_PATTERN
 from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
@@ -31,17 +31,6 @@ _TEXT_KINDS_BY_KEY = {"title", "campaign", "audience", "summary", "about", "made
 _ON_KIT_LIST = {"title", "summary", "audience"}
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
-KIT_LIST = "kits/index.md"
-
-
-def kit_page(kit_id: str) -> str:
-    return f"kits/{kit_id}/index.md"
-
-
-def video_page(kit_id: str, video_id: str) -> str:
-    return f"kits/{kit_id}/{video_id}/index.md"
-
 
 @dataclass
 class SitePages:
@@ -80,7 +69,7 @@ def collect_pages(
 ) -> SitePages:
     """The pages the site will have: ``docs_dir`` plus every kit's generated pages."""
     pages = SitePages(languages, default_language)
-    for path in _walk(docs_dir):
+    for path in visible_files(docs_dir):
         parts = path.relative_to(docs_dir).parts
         if parts[0] in languages:
             pages.add(parts[0], "/".join(parts[1:]))
@@ -88,14 +77,14 @@ def collect_pages(
             for language in languages:
                 pages.add(language, "/".join(parts))
     for language in languages:
-        for uri in (KIT_LIST, words_uri(), status_uri()):
+        for uri in (kit_list_uri(), words_uri(), status_uri()):
             pages.add(language, uri)
     for doc in kit_docs:
         kit_id = _kit_id(doc)
         for language in languages:
-            pages.add(language, kit_page(kit_id))
+            pages.add(language, kit_uri(kit_id))
             for video_id in _video_ids(doc):
-                pages.add(language, video_page(kit_id, video_id))
+                pages.add(language, video_uri(kit_id, video_id))
     return pages
 
 
@@ -204,7 +193,7 @@ def _suggest(target: str, language: str, pages: SitePages) -> str:
     if close:
         return f"did you mean [text](/{sorted(close)[0]})? ({how})"
     home = pages.published(language, "index.md")
-    return f"{how}, like [text](/{home}) or [text](/{pages.published(language, KIT_LIST)})"
+    return f"{how}, like [text](/{home}) or [text](/{pages.published(language, kit_list_uri())})"
 
 
 def _texts(doc: YamlDoc) -> Iterator[tuple[KeyPath, str, list[str]]]:
@@ -212,20 +201,20 @@ def _texts(doc: YamlDoc) -> Iterator[tuple[KeyPath, str, list[str]]]:
     data = doc.data if isinstance(doc.data, dict) else {}
     kit_id = _kit_id(doc)
     for key, value in data.items():
-        shown = [KIT_LIST, kit_page(kit_id)] if key in _ON_KIT_LIST else [kit_page(kit_id)]
+        shown = [kit_list_uri(), kit_uri(kit_id)] if key in _ON_KIT_LIST else [kit_uri(kit_id)]
         if key == "sections" and isinstance(value, list):
             for i, section in enumerate(value):
-                yield from _strings(section, ("sections", i), [kit_page(kit_id)])
+                yield from _strings(section, ("sections", i), [kit_uri(kit_id)])
         elif key in _TEXT_KINDS_BY_KEY:
             yield from _strings(value, (key,), shown)
     for i, video in enumerate(data.get("videos") or []):
         if not isinstance(video, dict):
             continue
         vid = video.get("id")
-        own = [video_page(kit_id, vid)] if isinstance(vid, str) and _ID_RE.match(vid) else []
+        own = [video_uri(kit_id, vid)] if isinstance(vid, str) and _ID_RE.match(vid) else []
         for key, value in video.items():
             if key in _TEXT_KINDS_BY_KEY:
-                shown = own if key == "transcript" else [kit_page(kit_id), *own]
+                shown = own if key == "transcript" else [kit_uri(kit_id), *own]
                 yield from _strings(value, ("videos", i, key), shown)
 
 
@@ -253,9 +242,3 @@ def _video_ids(doc: YamlDoc) -> list[str]:
             and isinstance(v.get("id"), str) and _ID_RE.match(v["id"])]
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith("."):
-                yield Path(dirpath) / name

@@ -8,11 +8,11 @@ when its bytes change and removes files that are no longer produced.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from kitsite.docs_pages import visible_files
 from kitsite.pages import GeneratedPage
 
 
@@ -28,9 +28,10 @@ def stage(
     for lang, pages in generated.items():
         for page in pages:
             wanted[f"{lang}/{page.src_uri}"] = page.markdown.encode("utf-8")
-    for src in _walk(docs_dir):
+    for src in visible_files(docs_dir):
         wanted[src.relative_to(docs_dir).as_posix()] = src
-    existing = {path.relative_to(staging_dir).as_posix(): path for path in _walk(staging_dir)}
+    existing = {path.relative_to(staging_dir).as_posix(): path
+                for path in visible_files(staging_dir)}
     made: set[Path] = set()  # one mkdir per folder, not one per file
     changes = 0
     for rel, source in wanted.items():
@@ -50,12 +51,6 @@ def stage(
     return changes
 
 
-def _walk(root: Path) -> Iterable[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if not name.startswith("."):
-                yield Path(dirpath) / name
 
 
 def _unchanged(target: Path, source: bytes | Path) -> bool:
