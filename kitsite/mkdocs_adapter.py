@@ -86,7 +86,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         if self.command == "build":
             # The content lives as long as this one-off process: leave it (and what MkDocs made
             # so far) out of the cycle collector's walks, which would otherwise go over every
-            # loaded kit, video and YAML node again and again while MkDocs builds the pages.
+            # loaded kit, video and parsed YAML file again and again while MkDocs builds pages.
             # Not while serving, where each rebuild must free the previous one.
             gc.freeze()
 
