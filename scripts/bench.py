@@ -558,7 +558,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_all(work: Path, sizes: list[int], args: argparse.Namespace) -> int:
     print(f"Build benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-          f"best of {args.repeat}, two languages, kits of {KIT_SIZE} videos; "
+          f"{args.repeat} pairs of builds per size (5 at 100 videos/lang or fewer and at "
+          f"{TARGET_SIZE}), two languages, kits of {KIT_SIZE} videos; "
           f"wall time and peak memory of each build process")
     results = []
     for videos in sizes:
