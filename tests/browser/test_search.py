@@ -54,14 +54,20 @@ def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
     field.click()
     try:
         page.wait_for_function(READY)  # "Type to start searching", as a reader would wait
-        field.press_sequentially(query)  # key by key: Material searches on keyup, not on input
+        # The whole query, then one key: Material searches on keyup, not on input. Typed key by
+        # key, the results of a shorter query ("dissemi") could satisfy DONE and then be
+        # replaced while the links were read.
+        field.fill(query)
+        field.press("End")
         page.wait_for_function(DONE)
     except Exception as err:  # say where it stopped, not only that it timed out
         meta = page.locator(".md-search-result__meta").text_content()
         raise AssertionError(f"search for {query!r} on {page.url} stopped at {meta!r}; "
                              f"index requests: {page.index_requests}") from err
-    links = page.locator(".md-search-result__item > a.md-search-result__link")
-    return [links.nth(i).get_attribute("href") for i in range(links.count())]
+    hrefs: list[str] = page.eval_on_selector_all(  # read at once, not link by link
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(link => link.getAttribute('href'))")
+    return hrefs
 
 
 def in_language(site_url: str, lang: str, href: str) -> bool:
