@@ -355,33 +355,34 @@ def paired_builds(gen: Path, hand: Path, sites: Path, repeat: int) -> tuple[list
 
 
 def bench_size(work: Path, videos: int, repeat: int) -> SizeResult:
-    gen = synthetic_project(work / f"gen-{videos}", videos)
-    kits = len(list((gen / "content" / "da" / "kits").glob("*.yml")))
-    hand = handwritten_project(gen, work / f"hand-{videos}")
     if videos <= 100:
         repeat = max(repeat, 5)  # small builds are the most sensitive to noise
     if videos == TARGET_SIZE:
         repeat = max(repeat, 7)  # the verdict: two disturbed pairs leave the median undisturbed
-    gen_runs, hand_runs = paired_builds(gen, hand, work, repeat)
-    pages = sum(1 for _ in (work / f"site-{gen.name}").rglob("index.html"))
-    for path in (gen, hand, work / f"site-{gen.name}", work / f"site-{hand.name}"):
-        shutil.rmtree(path, ignore_errors=True)
-    return SizeResult(videos, kits, pages, best(gen_runs), best(hand_runs),
-                      [g.seconds / h.seconds for g, h in zip(gen_runs, hand_runs, strict=True)])
+    return _bench_pairs(work, videos, repeat, "gen", lambda text: text)
 
 
 def bench_variant(work: Path, videos: int, repeat: int,
                   change: Callable[[str], str]) -> SizeResult:
     """The generator and the hand-written builds at ``videos`` with ``change`` applied to the
     text of their mkdocs.yml."""
-    gen = synthetic_project(work / f"variant-{videos}", videos)
+    return _bench_pairs(work, videos, repeat, "variant", change)
+
+
+def _bench_pairs(work: Path, videos: int, repeat: int, name: str,
+                 change: Callable[[str], str]) -> SizeResult:
+    """Synthetic content of ``videos`` per language and its hand-written twin, both with
+    ``change`` applied to their mkdocs.yml, built in ``repeat`` pairs; removed afterwards."""
+    gen = synthetic_project(work / f"{name}-{videos}", videos)
     _change_config(gen, change)
-    hand = handwritten_project(gen, work / f"variant-hand-{videos}")
+    hand = handwritten_project(gen, work / f"{name}-hand-{videos}")
     _change_config(hand, change)
+    kits = len(list((gen / "content" / "da" / "kits").glob("*.yml")))
     gen_runs, hand_runs = paired_builds(gen, hand, work, repeat)
+    pages = sum(1 for _ in (work / f"site-{gen.name}").rglob("index.html"))
     for path in (gen, hand, work / f"site-{gen.name}", work / f"site-{hand.name}"):
         shutil.rmtree(path, ignore_errors=True)
-    return SizeResult(videos, 0, 0, best(gen_runs), best(hand_runs),
+    return SizeResult(videos, kits, pages, best(gen_runs), best(hand_runs),
                       [g.seconds / h.seconds for g, h in zip(gen_runs, hand_runs, strict=True)])
 
 
