@@ -19,7 +19,14 @@ from typing import Any
 
 from kitsite.docs_pages import visible_files
 from kitsite.markdown_safety import link_targets
-from kitsite.pages import kit_list_uri, kit_uri, status_uri, video_uri, words_uri
+from kitsite.pages import (
+    kit_list_uri,
+    kit_uri,
+    published_uri,
+    status_uri,
+    video_uri,
+    words_uri,
+)
 from kitsite.problems import Problem
 from kitsite.spec import ID_PATTERN
 from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
@@ -52,11 +59,7 @@ class SitePages:
     def published(self, language: str, uri: str) -> str:
         """``staff.md`` of English -> ``en/staff/``; ``kits/index.md`` of Danish -> ``kits/``."""
         prefix = "" if language == self.default_language else f"{language}/"
-        if uri == "index.md" or uri.endswith("/index.md"):
-            return prefix + uri.removesuffix("index.md")
-        if uri.endswith(".md"):
-            return prefix + uri.removesuffix(".md") + "/"
-        return prefix + uri
+        return prefix + published_uri(uri)
 
     def published_paths(self) -> set[str]:
         every = {uri for uris in self.sources.values() for uri in uris}

@@ -211,10 +211,21 @@ class PageRenderer:
     def published_path(self, language: str, uri: str) -> str:
         """Where the page ``uri`` of ``language`` is published, relative to the site root."""
         prefix = "" if language == self.library.default_language else f"{language}/"
-        html = prefix + uri.removesuffix(".md") + ".html"
-        if self.use_directory_urls and html.endswith("index.html"):
-            return html.removesuffix("index.html")
-        return html
+        return prefix + published_uri(uri, self.use_directory_urls)
+
+
+def published_uri(uri: str, use_directory_urls: bool = True) -> str:
+    """Where MkDocs publishes the source file ``uri`` of a language folder, relative to that
+    language's root: ``staff.md`` -> ``staff/``, ``kits/index.md`` -> ``kits/`` (or
+    ``staff.html``, ``kits/index.html`` without directory URLs); other files as they are."""
+    if not uri.endswith(".md"):
+        return uri
+    stem = uri.removesuffix(".md")
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def relative_url(here: str, target: str) -> str:

@@ -11,7 +11,7 @@ from test_build import copy_sample, read
 
 from conftest import ROOT, mkdocs_build
 from kitsite.build import SiteSources, export_site_sources, prepare_site_sources
-from kitsite.pages import PlannedPage
+from kitsite.pages import PlannedPage, published_uri
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -82,3 +82,13 @@ def test_export_writes_docs_and_pages_and_removes_what_is_gone(tmp_path: Path) -
     assert set(sources.planned) <= set(written)
     assert written["en/kits/index.md"].decode() == sources.markdown("en/kits/index.md")
     assert export_site_sources(sources, project / "docs", out) == 0  # nothing changed
+
+
+@pytest.mark.parametrize(("uri", "directory_urls", "published"), [
+    ("index.md", True, ""), ("kits/x/index.md", True, "kits/x/"), ("words.md", True, "words/"),
+    ("kits/index.md", False, "kits/index.html"), ("words.md", False, "words.html"),
+    ("assets/logo.svg", True, "assets/logo.svg"),
+])
+def test_links_and_pages_agree_where_a_source_file_is_published(
+        uri: str, directory_urls: bool, published: str) -> None:
+    assert published_uri(uri, directory_urls) == published
