@@ -70,12 +70,13 @@ class SiteSources:
 
 def prepare_site_sources(
     *, content_dir: Path, templates_dir: Path, docs_dir: Path, use_directory_urls: bool = True,
-    cross_checks: bool = True,
+    cross_checks: bool = True, mkdocs_file: Path | None = None,
 ) -> SiteSources:
     """Check the content; when it has no errors, plan every generated page of every language.
-    (``cross_checks``: see :func:`kitsite.loading.load_library`.)"""
+    (``cross_checks`` and ``mkdocs_file``: see :func:`kitsite.loading.load_library`.)"""
     with _collector_paused():
-        loaded = load_library(content_dir, docs_dir, cross_checks=cross_checks)
+        loaded = load_library(content_dir, docs_dir, cross_checks=cross_checks,
+                              mkdocs_file=mkdocs_file)
         if errors(loaded.problems):
             return SiteSources(loaded)
         renderer = PageRenderer(loaded.library, templates_dir,

@@ -54,7 +54,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         # content was checked and planned once, for the first pass
         if self.checked_config == id(config):
             return config
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or ".").resolve()
+        root = config_file.parent
         # in the process that `parallel-languages` forked to build the other languages, the
         # main process runs every check and reports the problems: here only what rendering needs
         in_child = self.in_child = bool(
@@ -65,6 +66,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             docs_dir=Path(config.docs_dir),
             use_directory_urls=config.use_directory_urls,
             cross_checks=not in_child,
+            # the languages this configuration builds must be site.yml's
+            mkdocs_file=config_file if config.config_file_path else None,
         )
         if in_child:
             if sources.errors:  # the main process reports them and stops this one

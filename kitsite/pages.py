@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from kitsite.docs_pages import MissingPage, docs_pages, missing_pages, split_front_matter
+from kitsite.labels import fill, labels_path, plural, read_labels
 from kitsite.language_guide import read_language_guide
 from kitsite.model import Duration, Library
 from kitsite.translation_status import build_report
 from kitsite.views import KitView, shown_videos, site_kit_views
 
-LABELS_FILE = "labels.yml"
 MACROS_TEMPLATE = "macros.md.j2"
 
 
@@ -77,23 +76,20 @@ def _fallback_context(missing: MissingPage) -> dict[str, Any]:
 
 def with_language_names(labels: dict[str, Any], library: Library) -> dict[str, Any]:
     """``labels`` with a name for every language of the site: a language the labels do not
-    name (a newly added one) is called by its own ``language_name``, else by its code."""
+    name (a newly added one) is called by its own ``language_name``."""
     names = dict(labels.get("language_names") or {})
     for lang in library.languages:
         if lang not in names:
-            own = load_labels(library.root, lang, lang).get("language_name")
-            names[lang] = own or lang
+            names[lang] = read_labels(library.root, lang)["language_name"]
     return {**labels, "language_names": names}
 
 
 def load_labels(content_dir: Path, language: str, default_language: str) -> dict[str, Any]:
-    """Reader-facing words for generated pages; keys missing in a language use the default's."""
-    labels: dict[str, Any] = {}
-    for lang in dict.fromkeys((default_language, language)):
-        path = content_dir / lang / LABELS_FILE
-        if path.exists():
-            labels.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return labels
+    """A language's labels for a tool that prints them (``kits status``): the default
+    language's file stands in for a language that has none. Pages use only their own
+    language's file, which ``kits check`` requires to hold every label."""
+    has_own = labels_path(content_dir, language).exists()
+    return read_labels(content_dir, language if has_own else default_language)
 
 
 class PageRenderer:
@@ -117,6 +113,9 @@ class PageRenderer:
             auto_reload=False,  # a renderer lives for one build: no need to re-check files
         )
         self.env.filters["clock"] = lambda d: d.clock()
+        # labels are filled in only by these two: {name} replaced, nothing evaluated
+        self.env.filters["fill"] = fill
+        self.env.filters["plural"] = plural
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 
@@ -198,12 +197,11 @@ class PageRenderer:
         """What every page of a language shares: its labels, and the shared pieces of markup
         (``templates/macros.md.j2``) as ``m``, made once per language."""
         if language not in self._contexts:
-            labels = with_language_names(
-                load_labels(self.library.root, language, self.library.default_language),
-                self.library)
+            labels = with_language_names(read_labels(self.library.root, language),
+                                         self.library)
             base: dict[str, Any] = {
                 "lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels), "duration": Duration}
+                "spoken": lambda s: spoken_duration(s, labels, language), "duration": Duration}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
             self._contexts[language] = base
         return self._contexts[language]
@@ -235,16 +233,12 @@ def relative_url(here: str, target: str) -> str:
     return rel + "/" if target.endswith("/") or not target else rel
 
 
-def spoken_duration(seconds: int, labels: dict[str, Any]) -> str:
+def spoken_duration(seconds: int, labels: dict[str, Any], language: str) -> str:
     """``4 minutes 20 seconds`` in the labels' language, for screen readers."""
     minutes, secs = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(_plural(labels["minute"], minutes))
+        parts.append(plural(labels["minute"], minutes, language))
     if secs:
-        parts.append(_plural(labels["second"], secs))
+        parts.append(plural(labels["second"], secs, language))
     return " ".join(parts)
-
-
-def _plural(forms: list[str], n: int) -> str:
-    return (forms[0] if n == 1 else forms[1]).format(n=n)

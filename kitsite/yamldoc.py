@@ -240,9 +240,17 @@ def _convert(node: yaml.Node, key_path: KeyPath, doc: YamlDoc, problems: list[Pr
         return [_convert(item, (*key_path, i), doc, problems) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
     doc.raw[key_path] = node.value
-    if node.tag == "tag:yaml.org,2002:str":
+    if node.tag == "tag:yaml.org,2002:str" or node.tag not in _constructor.yaml_constructors:
+        return node.value  # a tag like mkdocs.yml's !ENV or !!python/name: stays text, unrun
+    try:
+        return _constructor.construct_object(node)
+    except (yaml.YAMLError, ValueError):  # 2024-02-30, !!int x
+        problems.append(Problem(
+            doc.path, node.start_mark.line + 1, format_key_path(key_path),
+            f"expected a value YAML can read, found {node.value!r}, which YAML takes as "
+            f"{node.tag.rsplit(':', 1)[-1]} but cannot read — put it in double quotes to keep "
+            "it as text"))
         return node.value
-    return _constructor.construct_object(node)
 
 
 def _last_line(node: yaml.Node) -> int:

@@ -1,9 +1,11 @@
 """Golden tests of ``kits check``: one small content folder per kind of mistake.
 
 Each folder under tests/golden/ holds ``content/`` (site.yml and one or two kit files, plus
-``docs/`` where links are checked) and ``expected.txt``: the exact output of
-``kits check --content content`` run in that folder. The exit code must be 1 when the count
-line reports errors and 0 otherwise.
+``docs/`` where links are checked and ``mkdocs.yml`` where its languages are) and
+``expected.txt``: the exact output of ``kits check --content content`` run in that folder. A
+language whose ``labels.yml`` the case does not hold gets the real project's (labels are site
+content every language needs; a case about labels brings its own). The exit code must be 1
+when the count line reports errors and 0 otherwise.
 
 After changing a message on purpose, rewrite the files with
 ``KITS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_validate_golden.py`` and read the diff of
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,15 +24,23 @@ from pathlib import Path
 import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+REAL_CONTENT = GOLDEN.parent.parent / "content"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "content").is_dir())
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?:(?P<key>[\w\[\].]+): )?(?P<message>.+)$")
 FOUND = re.compile(r"found [^'\"]*?(?:'([^']+)'|\"([^\"]+)\")")
 
 
-def run_check(case: str) -> subprocess.CompletedProcess[str]:
+def run_check(case: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    folder = tmp_path / case
+    shutil.copytree(GOLDEN / case, folder)
+    for labels in REAL_CONTENT.glob("*/labels.yml"):
+        target = folder / "content" / labels.parent.name / labels.name
+        if not target.exists():
+            target.parent.mkdir(exist_ok=True)
+            shutil.copy(labels, target)
     return subprocess.run(
         [sys.executable, "-m", "kitsite.cli", "check", "--content", "content"],
-        cwd=GOLDEN / case, capture_output=True, text=True, check=False,
+        cwd=folder, capture_output=True, text=True, check=False,
     )
 
 
@@ -38,8 +49,8 @@ def expected_output(case: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_kits_check_prints_the_expected_problems(case: str) -> None:
-    result = run_check(case)
+def test_kits_check_prints_the_expected_problems(case: str, tmp_path: Path) -> None:
+    result = run_check(case, tmp_path)
     if os.environ.get("KITS_UPDATE_GOLDEN"):
         (GOLDEN / case / "expected.txt").write_text(result.stdout, encoding="utf-8")
     assert result.stderr == ""
