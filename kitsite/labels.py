@@ -19,7 +19,12 @@ from typing import Any, Literal
 
 import yaml
 
-from kitsite.languages import english_name, plural_categories, plural_category
+from kitsite.languages import (
+    english_name,
+    fraction_categories,
+    plural_categories,
+    plural_category,
+)
 from kitsite.problems import Problem
 from kitsite.spec import FieldSpec
 from kitsite.validate import check_fields, closest, problem_at
@@ -324,6 +329,10 @@ def _check_plural_forms(doc: YamlDoc, spec: LabelSpec, forms: dict[str, Any], la
     if missing or unknown:
         fixes = [f"add {_and(missing)}"] if missing else []
         fixes += [f"delete {_and(unknown)}"] if unknown else []
+        fractions = [c for c in unknown if c in fraction_categories(language)]
+        if fractions:
+            fixes[-1] += (f" ({english_name(language)} uses {_and(fractions)} for fractions "
+                          "only, which the site never counts)")
         problems.append(problem_at(doc, (spec.key,), (
             f"expected the plural forms {english_name(language)} has for whole numbers "
             f"({', '.join(wanted)}), found {', '.join(forms) or 'none'} — "

@@ -57,6 +57,15 @@ def plural_categories(code: str) -> tuple[str, ...]:
     return tuple(category for category in CATEGORY_ORDER if category in found)
 
 
+def fraction_categories(code: str) -> tuple[str, ...]:
+    """The plural categories the language has for fractions only (Polish ``other``)."""
+    locale = _locale(code)
+    if locale is None:
+        return ()
+    every = {*locale.plural_form.tags, "other"}
+    return tuple(c for c in CATEGORY_ORDER if c in every and c not in plural_categories(code))
+
+
 def plural_category(code: str, count: int) -> str:
     """The category ``count`` takes in the language: ``one`` for 1 in Danish, ``few`` for 3
     in Polish, ``other`` in a language CLDR does not know."""

@@ -98,3 +98,13 @@ def test_every_error_class_of_the_issue_has_a_case() -> None:
         "empty-file", "broken-links", "raw-html", "javascript-link",
     }
     assert wanted <= set(CASES)
+
+
+def test_every_settings_mistake_of_issue_11_has_a_case() -> None:
+    wanted = {
+        "site-typo-key", "site-minutes-not-a-number", "site-minutes-zero",
+        "site-fallback-problems", "labels-yaml-error", "labels-missing-keys",
+        "labels-unknown-placeholder", "labels-wrong-plural-categories",
+        "language-guide-problems", "mkdocs-languages-mismatch",
+    }
+    assert wanted <= set(CASES)
