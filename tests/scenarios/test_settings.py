@@ -6,6 +6,7 @@ the published site/ as it was."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +104,35 @@ def test_the_build_itself_refuses_languages_that_disagree_with_site_yml(
     assert error in result.output, str(result)
     assert "Traceback" not in result.output, str(result)
     assert not project.path("site.try/index.html").exists()
+
+
+SWEDISH_LABELS = Path(__file__).resolve().parents[1] / "samples" / "three-languages" / \
+    "content" / "sv" / "labels.yml"
+
+
+def test_a_language_added_as_the_guide_says_falls_back_in_the_configured_order(
+    project: Project,
+) -> None:
+    """docs/en/translators.md, "Adding a language": Swedish, whose readers see English where
+    Swedish lacks a text (the default would be Danish, the default language)."""
+    project.replace("content/site.yml", "languages: [da, en]", "languages: [da, en, sv]")
+    project.write("content/site.yml", project.read("content/site.yml")
+                  + "fallback:\n  sv: [en, da]\n")
+    project.replace("mkdocs.yml", "          site_name: ONE OF US · materials for staff\n",
+                    "          site_name: ONE OF US · materials for staff\n"
+                    "        - locale: sv\n          name: Svenska\n          build: true\n"
+                    "          site_name: EN AV OSS · material för personal\n")
+    project.write("content/sv/labels.yml", SWEDISH_LABELS.read_text(encoding="utf-8"))
+    project.replace("content/da/labels.yml", "en: engelsk}", "en: engelsk, sv: svensk}")
+    project.replace("content/en/labels.yml", "en: English}", "en: English, sv: Swedish}")
+    project.write("docs/sv/index.md", "# Hem\n\nVälkommen.\n")
+    assert "content OK" in project.run("make check").stdout
+    project.run("make site")
+
+    kit = project.page("/sv/kits/dialogue-kickstarter/")  # written in Danish and English
+    assert kit.lang == "sv"
+    assert kit.lang_of("The Dialogue Kickstarter") == "en"
+    assert "Lavet i samarbejde med" not in kit.html
+    assert any("engelska" in notice for notice in kit.notices())
+    assert "2 videor" in kit.text()  # the Swedish labels, plural included
+    assert "EN AV OSS · material för personal" in kit.html
