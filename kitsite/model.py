@@ -163,9 +163,15 @@ class Library:
     def kit(self, language: str, kit_id: str) -> Kit | None:
         return self.kits.get(language, {}).get(kit_id)
 
+    def fallback_languages(self, language: str) -> tuple[str, ...]:
+        """The languages to take text from when ``language`` lacks it, in order: the
+        default language first, then the others in the site's order."""
+        order = dict.fromkeys((self.default_language, *self.languages))
+        return tuple(lang for lang in order if lang != language)
+
     def kit_in_best_language(self, language: str, kit_id: str) -> Kit:
-        """The kit in ``language``, else in the default language, else in any language."""
-        for lang in (language, self.default_language, *self.languages):
+        """The kit in ``language``, else in the first of its fallback languages that has it."""
+        for lang in (language, *self.fallback_languages(language)):
             found = self.kit(lang, kit_id)
             if found is not None:
                 return found
