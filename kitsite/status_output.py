@@ -191,7 +191,8 @@ def _what(gap: Gap, names: Mapping[str, str], cwd: Path) -> str:
                 f"({where}); update this text to match, then confirm")
     if gap.kind == "conflict":
         return (f"changed in both — this text and the {other} text ({where}) both changed "
-                "since they were confirmed; make them say the same, then confirm")
+                "since they were confirmed; make them say the same, then confirm the one you "
+                "translated last")
     if gap.kind == "deleted":
         what = "this video" if gap.whole_video else "this"
         return (f"deleted in {other} — {other} no longer has {what} ({where}); delete it here "

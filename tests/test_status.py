@@ -147,7 +147,7 @@ def test_after_translating_confirming_and_deleting_the_status_is_clean(
          f"file ({EN}:{line_of(EN, '- id: second')}); check them, then confirm"],
         ["videos[second].description", "changed in both — this text and the en text "
          f"({EN}:{line_of(EN, 'description: The second video')}) both changed since they "
-         "were confirmed; make them say the same, then confirm"],
+         "were confirmed; make them say the same, then confirm the one you translated last"],
         ["videos[third]", "not confirmed — 3 texts never checked against the en file "
          f"({EN}:{line_of(EN, '- id: third')}); check them, then confirm"]]
     code, out, err = run(capsys, "--confirm", "sample-kit", "--lang", "da")
