@@ -104,11 +104,18 @@ def _add_status_parser(sub: Any) -> None:
     status.add_argument("--check", action="store_true",
                         help="exit 1 unless every translation is up to date")
     status.add_argument("--confirm", metavar="KIT[/VIDEO]",
-                        help="record that the --lang translation of KIT (or of one video) "
-                             "has been checked against the current source text")
+                        help="record that the --lang file of KIT (or one video in it) has "
+                             "been checked against the other language's current text")
     status.add_argument("--from", dest="from_lang", metavar="CODE",
-                        help="with --confirm: the language it was translated from (needed "
-                             "only the first time, when it cannot be told)")
+                        help="with --confirm: the language you checked it against (default: "
+                             "the one kits status compares it with)")
+    status.add_argument("--same", action="store_true",
+                        help="with --confirm: texts that are word for word the other "
+                             "language's are meant to be the same (names): count them as "
+                             "translated")
+    status.add_argument("--omit", action="store_true",
+                        help="with --confirm: what the other language has and this one lacks "
+                             "is left out on purpose")
     status.add_argument("--docs", default="docs", metavar="DIR",
                         help="the hand-written pages' folder (default: docs/)")
     status.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",

@@ -166,8 +166,14 @@ LABELS: tuple[LabelSpec, ...] = (
             "{n} out of date"),
     _plural("status_unconfirmed", "How many translations are not confirmed.",
             "{n} not confirmed", "{n} not confirmed"),
-    _plural("status_extra", "How many texts exist in one language only.", "{n} extra",
-            "{n} extra"),
+    _plural("status_conflict", "How many texts changed in both languages.",
+            "{n} changed in both", "{n} changed in both"),
+    _plural("status_deleted", "How many texts were deleted in another language.",
+            "{n} deleted elsewhere", "{n} deleted elsewhere"),
+    _plural("status_reordered", "How many lists were reordered in another language.",
+            "{n} reordered elsewhere", "{n} reordered elsewhere"),
+    _plural("status_untranslated", "How many texts are copies, not translated yet.",
+            "{n} not translated", "{n} not translated"),
     _text("status_totals_heading", "Heading of the totals per language.", "Totals"),
     _text("status_totals", "A language's totals; {up_to_date}, {kits}, {with_gaps}, "
           "{not_translated}: numbers of kits.", "{up_to_date} of {kits} kits translated and "
@@ -180,8 +186,9 @@ LABELS: tuple[LabelSpec, ...] = (
     _text("status_what", "Column heading: what is wrong.", "What"),
     _text("status_where", "Column heading: file and line.", "Where (file:line)"),
     LabelSpec("status_kinds", "The kinds of gap, as the status page names them.",
-              "{missing: Missing, stale: Out of date, unconfirmed: Not confirmed, extra: Extra}",
-              form="block", keys=("missing", "stale", "unconfirmed", "extra")),
+              "{missing: Missing, stale: Stale, conflict: Changed in both, ...}", form="block",
+              keys=("missing", "stale", "conflict", "deleted", "reordered", "unconfirmed",
+                    "untranslated")),
     _text("status_whole_video", "After a gap that is a whole video.", "the whole video"),
     _text("status_pages_heading", "Heading of the missing hand-written pages.", "Pages"),
     _text("status_page_missing", "A hand-written page this language lacks; {language}: the "

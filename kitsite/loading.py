@@ -125,7 +125,7 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
         sources=tuple(data.get("sources") or ()),
         path=doc.path,
         field_lines={format_key_path(path): line for path, line in doc.lines.items()
-                     if path and path[0] != "videos"},
+                     if path and (path[0] != "videos" or len(path) == 1)},
         translated_from=_raw_block(doc, ("translated_from",)),
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +171,29 @@ def _write_atomically(path: Path, text: str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def remove_blocks(path: Path, targets: Sequence[KeyPath]) -> None:
+    """Take the ``translated_from:`` block of each target out of the file (a record another
+    file now holds); everything else stays as it was."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    root = yaml.compose(text, Loader=_LOADER)
+    spans = []
+    for target in targets:
+        mapping = _mapping_at(root, target)
+        old = next(((k, v) for k, v in mapping.value if k.value == RECORD_KEY), None)
+        if old is not None:
+            spans.append((old[0].start_mark.line, _last_line(old[1], lines)))
+    if not spans:
+        return
+    for start, end in sorted(spans, reverse=True):
+        del lines[start:end + 1]
+    new_text = "".join(lines)
+    before, after = yaml.load(text, Loader=_LOADER), yaml.load(new_text, Loader=_LOADER)
+    for target in targets:
+        _without_block(before, target)
+    if before != after:
+        raise EditError("removing the old record would change other keys of "
+                        f"{path.name} — nothing was written; please report this")
+    _write_atomically(path, new_text)

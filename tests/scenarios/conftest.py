@@ -175,7 +175,7 @@ class Page:
     def questions(self) -> list[str]:
         """The questions for debate on a video page, in order."""
         heading = next((h for h in self.article.find_all("h2")
-                        if str(h.get("id", "")).startswith(("questions", "sporgsmal"))), None)
+                        if str(h.get("id", "")).startswith(("questions", "spørgsmål"))), None)
         assert heading is not None, f"{self.url_path}: no questions heading"
         listing = heading.find_next_sibling("ol")
         assert isinstance(listing, Tag)
