@@ -95,7 +95,8 @@ def add_video(
         video_id, title, duration, own_ids, others, path)
     text = doc.text
     layout = _layout(doc, path)
-    entry = _entry(video_id, title, clock, layout, _newline(text))
+    source = _translated_from(translated_in, settings["default_language"])
+    entry = _entry(video_id, title, clock, layout, _newline(text), source, language)
     new_text, entry_start = _insert(text, layout, entry)
     _verify(path, doc, new_text, video_id, layout.index)
     path.write_bytes(new_text.encode("utf-8"))
@@ -257,7 +258,15 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
     return _Layout(sum(len(x) for x in lines[:last]), dash_col, item_col, len(videos))
 
 
-def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str) -> str:
+def _translated_from(translated_in: list[str], default_language: str) -> str | None:
+    """The language a new card translates (the default language first, when it has it)."""
+    if default_language in translated_in:
+        return default_language
+    return translated_in[0] if translated_in else None
+
+
+def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str,
+           source: str | None, language: str) -> str:
     dash, key = " " * layout.dash, " " * layout.key
     lines = [
         f"{dash}# New video card (added by `kits new-video`): fill in the description and the "
@@ -272,6 +281,9 @@ def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str)
         "each starting with '- '.",
         f"{key}questions: []",
     ]
+    if source is not None:  # a translation: `kits status` compares it with its source's card
+        lines += [f"{key}translated_from:", f"{key}  language: {source}",
+                  f"{key}  into: {language}"]
     head = f"videos:{nl}" if layout.add_videos_key else ""
     return head + nl.join(lines) + nl
 
