@@ -21,6 +21,7 @@ import yaml
 from kitsite.docs_pages import MissingPage, docs_pages, missing_pages, split_front_matter
 from kitsite.language_guide import read_language_guide
 from kitsite.model import Duration, Library
+from kitsite.text_direction import text_direction
 from kitsite.translation_status import build_report
 from kitsite.views import KitView, shown_videos, site_kit_views
 
@@ -203,7 +204,8 @@ class PageRenderer:
                 self.library)
             base: dict[str, Any] = {
                 "lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels), "duration": Duration}
+                "spoken": lambda s: spoken_duration(s, labels), "duration": Duration,
+                "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
             self._contexts[language] = base
         return self._contexts[language]

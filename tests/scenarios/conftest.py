@@ -164,12 +164,20 @@ class Page:
     def lang_of(self, words: str) -> str:
         """The language the page marks ``words`` as: the ``lang`` of the innermost element
         holding them, or of the nearest ancestor that has one."""
+        return _inherited(self._holder(words), "lang", self.lang)
+
+    def dir_of(self, words: str) -> str:
+        """The writing direction the page marks ``words`` with: the ``dir`` of the innermost
+        element holding them, or of the nearest ancestor that has one."""
+        return _inherited(self._holder(words), "dir", self.dir)
+
+    def _holder(self, words: str) -> Tag:
         pattern = re.compile(re.escape(" ".join(words.split())))
         for element in self.article.find_all(True):
             if pattern.search(" ".join(element.get_text(" ").split())) and not any(
                     pattern.search(" ".join(child.get_text(" ").split()))
                     for child in element.find_all(True, recursive=False)):
-                return _inherited_lang(element, self.lang)
+                return element
         raise AssertionError(f"{self.url_path}: {words!r} is not on the page")
 
     def questions(self) -> list[str]:
@@ -182,11 +190,11 @@ class Page:
         return [" ".join(li.get_text(" ").split()) for li in listing.find_all("li")]
 
 
-def _inherited_lang(element: Tag, default: str) -> str:
+def _inherited(element: Tag, attribute: str, default: str) -> str:
     node: Tag | None = element
     while node is not None:
-        if node.has_attr("lang"):
-            return str(node["lang"])
+        if node.has_attr(attribute):
+            return str(node[attribute])
         node = node.parent if isinstance(node.parent, Tag) else None
     return default
 
