@@ -17,7 +17,7 @@ import re
 import shlex
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +69,7 @@ class Project:
         proc = subprocess.run(
             shell_command, shell=True, cwd=self.root, capture_output=True, text=True,
             timeout=timeout, check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            env={**_as_typed(os.environ), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         )
         result = Result(command, proc.returncode, proc.stdout, proc.stderr)
         if ok is True:
@@ -188,6 +188,13 @@ class Page:
         listing = heading.find_next_sibling("ol")
         assert isinstance(listing, Tag)
         return [" ".join(li.get_text(" ").split()) for li in listing.find_all("li")]
+
+
+def _as_typed(environment: Mapping[str, str]) -> dict[str, str]:
+    """The environment of a command typed in a terminal: without what an outer `make` (such as
+    `make test`) passes to the makes it starts, which changes what a nested `make` prints."""
+    return {name: value for name, value in environment.items()
+            if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
 
 
 def _inherited(element: Tag, attribute: str, default: str) -> str:
