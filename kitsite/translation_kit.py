@@ -240,9 +240,9 @@ class KitTranslation:
         language's (a file copied from it) is not translated, whatever its record says."""
         if match.state == "copy":
             return dataclasses.replace(match, copy_of=there)
-        if match.here is None or not text.strip() or match.state in ("deleted_here",
-                                                                     "new_there"):
-            return match
+        if match.here is None or not text.strip() or match.state not in (
+                "unconfirmed", "here_newer", "both_changed", "new_here"):
+            return match  # a text confirmed as this language's own is nobody's copy
         flat = _flat(text)
         if flat == _flat(partner_text):
             return match  # the same in both languages of the pair, as confirmed (a name)
