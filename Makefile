@@ -9,7 +9,7 @@ NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test check lint unit browser clean offline audit bench
+.PHONY: site serve preview test check lint unit browser clean offline audit bench
 
 site: $(STAMP) /usr/bin/chromium
 	@$(BIN)/kits check
@@ -20,10 +20,19 @@ site: $(STAMP) /usr/bin/chromium
 	@# the PDF handouts: each kit page printed by headless Chromium (scripts/handouts.py)
 	@$(BIN)/python scripts/handouts.py site.new || { rm -rf site.new; exit 1; }
 	@rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
-	@echo "Built site/ — open it with 'make serve' on http://127.0.0.1:8000/"
+	@grep '^WARNING' .cache/site-build.log || true
+	@echo "Built site/ — look at it with 'make preview' on http://127.0.0.1:8000/"
 
+# A preview built from the sources, rebuilt on every save (not site/).
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The built site/ exactly as it will be published, served on 127.0.0.1:8000 (PREVIEW_PORT).
+PREVIEW_PORT ?= 8000
+preview: $(STAMP)
+	@test -d site || { echo "No site/ yet: run 'make site' first"; exit 1; }
+	@echo "Serving site/ on http://127.0.0.1:$(PREVIEW_PORT)/ — stop with Ctrl+C"
+	@$(BIN)/python -m http.server $(PREVIEW_PORT) --bind 127.0.0.1 --directory site
 
 check: $(STAMP)
 	$(BIN)/kits check

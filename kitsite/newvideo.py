@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.commands import kits_command
 from kitsite.loading import kit_files, load_site_settings
 from kitsite.model import Duration
 from kitsite.problems import Problem
@@ -95,7 +96,8 @@ def add_video(
         video_id, title, duration, own_ids, others, path)
     text = doc.text
     layout = _layout(doc, path)
-    entry = _entry(video_id, title, clock, layout, _newline(text))
+    source = _translated_from(translated_in, settings["default_language"])
+    entry = _entry(video_id, title, clock, layout, _newline(text), source, language)
     new_text, entry_start = _insert(text, layout, entry)
     _verify(path, doc, new_text, video_id, layout.index)
     path.write_bytes(new_text.encode("utf-8"))
@@ -147,7 +149,8 @@ def _parse(path: Path) -> YamlDoc:
         lines = "\n".join(p.format() for p in sorted(problems)) or \
             f"{_show(path)}:1: expected a block of keys (a kit), found something else"
         raise NewVideoError(f"{lines}\ncannot add a video to {_show(path)} until this is "
-                            "fixed — correct the file, run 'kits check', then try again")
+                            f"fixed — correct the file, run '{kits_command('check')}', then "
+                            "try again")
     return doc
 
 
@@ -235,7 +238,8 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
             match = re.search(r"\[\s*\]", key_text)
             if after_key != "[]" or match is None:
                 raise NewVideoError(f"{_show(path)}:{key_line}: videos: expected a list of "
-                                    f"videos or [], found {after_key!r} — run 'kits check'")
+                                    f"videos or [], found {after_key!r} — run "
+                                    f"'{kits_command('check')}'")
             start = sum(len(x) for x in lines[: key_line - 1])
             drop = (start + match.start(), start + match.end())
         offset = sum(len(x) for x in lines[:key_line])
@@ -244,7 +248,7 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
         raise NewVideoError(
             f"{_show(path)}:{key_line}: videos: expected one video per block, each starting "
             "with '- id:' on its own line, found another layout — rewrite it like the other "
-            "kit files, run 'kits check', then try again")
+            f"kit files, run '{kits_command('check')}', then try again")
     first = lines[doc.line_of(("videos", 0)) - 1]
     dash = re.match(r"^(\s*)-\s+", first)
     dash_col, item_col = (len(dash.group(1)), len(dash.group(0))) if dash else (
@@ -257,7 +261,15 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
     return _Layout(sum(len(x) for x in lines[:last]), dash_col, item_col, len(videos))
 
 
-def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str) -> str:
+def _translated_from(translated_in: list[str], default_language: str) -> str | None:
+    """The language a new card translates (the default language first, when it has it)."""
+    if default_language in translated_in:
+        return default_language
+    return translated_in[0] if translated_in else None
+
+
+def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str,
+           source: str | None, language: str) -> str:
     dash, key = " " * layout.dash, " " * layout.key
     lines = [
         f"{dash}# New video card (added by `kits new-video`): fill in the description and the "
@@ -272,6 +284,9 @@ def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str)
         "each starting with '- '.",
         f"{key}questions: []",
     ]
+    if source is not None:  # a translation: `kits status` compares it with its source's card
+        lines += [f"{key}translated_from:", f"{key}  language: {source}",
+                  f"{key}  into: {language}"]
     head = f"videos:{nl}" if layout.add_videos_key else ""
     return head + nl.join(lines) + nl
 
@@ -351,8 +366,8 @@ def report(added: AddedVideo, content_arg: str | None = None) -> list[str]:
             out.append(
                 f"Language {lang} (optional now: until then the {lang} site shows this card in "
                 f"{added.language}, marked as not yet translated):")
-            out.append(f"  kits new-video {added.kit_id} --lang {lang} --id {added.video_id} "
-                       f'--title "..."{content}')
+            out.append("  " + kits_command(f"new-video {added.kit_id} --lang {lang} "
+                                           f'--id {added.video_id} --title "..."{content}'))
         else:
             out.append(f"Language {lang} has no file for this kit yet; its site shows the "
                        f"{added.language} kit.")

@@ -17,10 +17,17 @@ from typing import Any
 
 import jinja2
 
-from kitsite.docs_pages import MissingPage, docs_pages, missing_pages, split_front_matter
+from kitsite.docs_pages import (
+    MissingPage,
+    docs_pages,
+    first_heading,
+    missing_pages,
+    split_front_matter,
+)
 from kitsite.labels import fill, labels_path, plural, read_labels
-from kitsite.language_guide import read_language_guide
+from kitsite.language_guide import LanguageGuide, read_language_guide
 from kitsite.model import Duration, Library
+from kitsite.text_direction import text_direction
 from kitsite.translation_status import build_report
 from kitsite.views import KitView, shown_videos, site_kit_views
 
@@ -69,8 +76,12 @@ def status_uri() -> str:
 
 
 def _fallback_context(missing: MissingPage) -> dict[str, Any]:
+    """A stand-in's text: the other language's page; its title in the front matter, since
+    MkDocs finds no heading above the notice (the menu would show the file name)."""
     meta, body = split_front_matter(missing.source_path.read_text(encoding="utf-8"))
-    return {"body": body, "meta": {**meta, "search": {"exclude": True}},
+    title = meta.get("title") or first_heading(body)
+    return {"body": body, "meta": {**({"title": title} if title else {}), **meta,
+                                   "search": {"exclude": True}},
             "source_lang": missing.source_language}
 
 
@@ -143,7 +154,7 @@ class PageRenderer:
             for index, (shown, _lang) in enumerate(shown_videos(self.library, language, kit_id)):
                 pages.append(PlannedPage(language, video_uri(kit_id, shown.id), "video.md.j2",
                                          functools.partial(video, kit_id, index)))
-        guide = read_language_guide(self.library.root, language)
+        guide = self._language_guide(language)
         if guide is not None:
             pages.append(PlannedPage(language, words_uri(), "words.md.j2",
                                      functools.partial(dict, guide=guide)))
@@ -151,6 +162,15 @@ class PageRenderer:
         pages.extend(page for page in self._translation_pages(language)
                      if page.src_uri not in generated)  # a stand-in never hides a kit page
         return pages
+
+    def _language_guide(self, language: str) -> LanguageGuide | None:
+        """The language guide the "Words matter" page of ``language`` shows: its own, else
+        that of its first fallback language that has one (shown under a notice)."""
+        for lang in (language, *self.library.fallback_languages(language)):
+            guide = read_language_guide(self.library.root, lang)
+            if guide is not None:
+                return guide
+        return None
 
     def _translation_pages(self, lang: str) -> list[PlannedPage]:
         """The translation status page, and stand-ins for the hand-written pages this language
@@ -161,7 +181,8 @@ class PageRenderer:
             else ""
         pages = [PlannedPage(lang, status_uri(), "status.md.j2", lambda: {
             "report": build_report(self.library, docs), "guide": guide})]
-        for missing in missing_pages(docs, languages) if docs else []:
+        found = missing_pages(docs, languages, self.library.fallback_languages) if docs else []
+        for missing in found:
             if missing.language == lang:
                 pages.append(PlannedPage(lang, missing.uri, "page-fallback.md.j2",
                                          functools.partial(_fallback_context, missing)))
@@ -201,7 +222,8 @@ class PageRenderer:
                                          self.library)
             base: dict[str, Any] = {
                 "lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels, language), "duration": Duration}
+                "spoken": lambda s: spoken_duration(s, labels, language), "duration": Duration,
+                "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
             self._contexts[language] = base
         return self._contexts[language]

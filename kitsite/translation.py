@@ -178,6 +178,9 @@ class Match:
     state: State
     agreed: tuple[str, str] | None = None
     """The pair as recorded, for writing it back unchanged."""
+    copy_of: str = ""
+    """For a ``copy``: the language whose text it is (set by :mod:`kitsite.translation_kit`,
+    which knows every language of the kit)."""
 
 
 def compare_text(here: str, there: str, agreed: Agreed | None) -> Match | None:

@@ -13,6 +13,7 @@ nothing where it was deleted on purpose). :mod:`kitsite.views` and
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -216,29 +217,56 @@ class KitTranslation:
             match = compare_text(text, texts_b.get(name, ""),
                                  record.texts.get(name) if record else None)
             if match is not None:
-                texts[name] = self._cross_copy(match, unit, name, here, there, text)
-        lists = {name: align(items, lists_b.get(name, ()),
+                texts[name] = self._copy_checked(match, text, texts_b.get(name, ""),
+                                                 self._same_field_texts(unit, name, here),
+                                                 there)
+        lists = {}
+        for name, items in lists_a.items():
+            compared = align(items, lists_b.get(name, ()),
                              record.lists.get(name) if record else None,
                              there_order=record.orders_there.get(name) if record else None)
-                 for name, items in lists_a.items()}
+            others = self._same_list_items(unit, name, here)
+            lists[name] = ListComparison(tuple(
+                self._copy_checked(m, items[m.here] if m.here is not None else "",
+                                   lists_b[name][m.there] if m.there is not None else "",
+                                   others, there)
+                for m in compared.matches), compared.order)
         videos = _compare_videos(a, b, record) if unit is None else None
         return UnitComparison(texts, lists, videos)
 
-    def _cross_copy(self, match: Match, unit: Unit, name: str, here: str, there: str,
-                    text: str) -> Match:
-        """A text that is, word for word, a third language's (a file copied from it) is
-        not translated, whatever its record says."""
-        if match.state in ("copy", "deleted_here", "new_there") or not text.strip():
-            return match
-        flat = " ".join(text.split())
-        for lang in self.versions:
-            if lang in (here, there):
-                continue
-            other = self._text(lang, unit, name)
-            if other is not None and " ".join(other.split()) == flat and \
-                    flat != " ".join((self._text(there, unit, name) or "").split()):
-                return Match(match.here, match.there, "copy", match.agreed)
+    def _copy_checked(self, match: Match, text: str, partner_text: str,
+                      others: Mapping[str, Sequence[str]], there: str) -> Match:
+        """Name the language a copied text is from; a text that is, word for word, a third
+        language's (a file copied from it) is not translated, whatever its record says."""
+        if match.state == "copy":
+            return dataclasses.replace(match, copy_of=there)
+        if match.here is None or not text.strip() or match.state not in (
+                "unconfirmed", "here_newer", "both_changed", "new_here"):
+            return match  # a text confirmed as this language's own is nobody's copy
+        flat = _flat(text)
+        if flat == _flat(partner_text):
+            return match  # the same in both languages of the pair, as confirmed (a name)
+        for lang, texts in others.items():
+            if lang != there and any(_flat(t) == flat for t in texts):
+                return dataclasses.replace(match, state="copy", copy_of=lang)
         return match
+
+    def _same_field_texts(self, unit: Unit, name: str, language: str) -> dict[str, list[str]]:
+        """The text of field ``name`` in every other language that has the unit."""
+        found = {}
+        for lang in self.versions:
+            text = self._text(lang, unit, name) if lang != language else None
+            if text:
+                found[lang] = [text]
+        return found
+
+    def _same_list_items(self, unit: Unit, name: str, language: str) -> dict[str, list[str]]:
+        found = {}
+        for lang, kit in self.versions.items():
+            if lang == language or (unit is not None and kit.video(unit) is None):
+                continue
+            found[lang] = list(self._items(lang, unit, name))
+        return found
 
     def _text(self, language: str, unit: Unit, name: str) -> str | None:
         kit = self.versions.get(language)
@@ -329,19 +357,10 @@ class KitTranslation:
         here = language == edge.here
         other = edge.other(language)
         if match.state == "copy" and here:
-            return language, self.copy_language(language, unit, name, other), True
+            return language, match.copy_of or other, True
         if match.state == ("new_there" if here else "new_here"):
             return other, other, True
         return (language if own.strip() else None), language, False
-
-    def copy_language(self, language: str, unit: Unit, name: str, partner: str) -> str:
-        """Which language the text of ``name`` in ``language`` is a copy of."""
-        flat = " ".join((self._text(language, unit, name) or "").split())
-        for lang in (partner, *self.versions):
-            if lang != language and " ".join((self._text(lang, unit, name) or "").split()) \
-                    == flat:
-                return lang
-        return partner
 
     def stale_against(self, language: str, unit: Unit) -> str | None:
         """The language that changed this unit after ``language``'s version was confirmed
@@ -357,14 +376,17 @@ class KitTranslation:
         return None
 
     def copied_from(self, language: str, unit: Unit) -> str | None:
-        """The language this unit's texts are a copy of, when none of them is translated."""
+        """The language this unit's texts were copied from, when none of them is
+        translated (a copied file or card): readers are shown it as not translated."""
         edge = self.outgoing(language, unit)
         if edge is None:
             return None
-        states = [m.state for m in edge.comparison.texts.values()]
-        states += [m.state for c in edge.comparison.lists.values() for m in c.matches
-                   if m.here is not None]
-        return edge.there if states and all(s == "copy" for s in states) else None
+        matches = [*edge.comparison.texts.values()]
+        matches += [m for c in edge.comparison.lists.values() for m in c.matches
+                    if m.here is not None]
+        if matches and all(m.state == "copy" for m in matches):
+            return matches[0].copy_of or edge.there
+        return None
 
 
 def shown_order(comparison: ListComparison, own_is_here: bool, language: str, other: str,
@@ -373,10 +395,9 @@ def shown_order(comparison: ListComparison, own_is_here: bool, language: str, ot
     paired) put after the item that precedes them; deleted ones never come back. An own
     item that is a copy of the other language's is marked with that language."""
     fallback_state = "new_there" if own_is_here else "new_here"
-    copies = {_sides(m, own_is_here)[0] for m in comparison.matches
+    copies = {_sides(m, own_is_here)[0]: m.copy_of or other for m in comparison.matches
               if m.state == "copy" and own_is_here}
-    shown = [Shown(language, i, other if i in copies else language, i in copies)
-             for i in range(own_count)]
+    shown = [Shown(language, i, copies.get(i, language), i in copies) for i in range(own_count)]
     by_other = sorted((m for m in comparison.matches if _sides(m, own_is_here)[1] is not None),
                       key=lambda m: _sides(m, own_is_here)[1] or 0)
     previous_own: int | None = None
@@ -399,6 +420,10 @@ def shown_order(comparison: ListComparison, own_is_here: bool, language: str, ot
 def _sides(match: Match, own_is_here: bool) -> tuple[int | None, int | None]:
     """``(own index, other index)`` of a match, seen from one language."""
     return (match.here, match.there) if own_is_here else (match.there, match.here)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _video(kit: Kit, video_id: str) -> Video:
@@ -459,13 +484,14 @@ def _edge_gaps(edge: Edge, language: str, own_kit: Kit) -> Iterator[FieldGap]:
     for name, match in edge.comparison.texts.items():
         for whose, kind in _TEXT_GAPS.get(match.state, ()):
             if whose == side:
-                yield FieldGap(language, other, edge.unit, name, kind)
+                yield FieldGap(language, match.copy_of or other, edge.unit, name, kind)
     for name, comparison in edge.comparison.lists.items():
         for match in comparison.matches:
             for whose, kind in _TEXT_GAPS.get(match.state, ()):
                 if whose == side:
                     own, theirs = _sides(match, side == "here")
-                    yield FieldGap(language, other, edge.unit, name, kind, own, theirs)
+                    yield FieldGap(language, match.copy_of or other, edge.unit, name, kind,
+                                   own, theirs)
         if side in _ORDER_GAPS.get(comparison.order, ()):
             yield FieldGap(language, other, edge.unit, name, "reordered")
     videos = edge.comparison.videos

@@ -235,6 +235,31 @@ class _Checker:
                             f"after '- ', like: {spec.example}")
             else:
                 self._check_markdown(item, (*key_path, i))
+                self._check_merged_items(item, (*key_path, i))
+
+    def _check_merged_items(self, item: str, key_path: KeyPath) -> None:
+        """Warn about a line inside an item that starts with '- ': indented one space too
+        many, a new item is read as the end of the one above ("…videoen? - Hvad …")."""
+        first = self.doc.line_of(key_path)
+        source = self.doc.text.splitlines()
+        last = min(self.doc.end_lines.get(key_path, first), len(source))
+        if first > len(source):
+            return
+        item_dash = _indent(source[first - 1])
+        for number in range(first + 1, last + 1):
+            line = source[number - 1]
+            if not line.lstrip().startswith("- "):
+                continue
+            shown = line.strip()
+            joined = _around(item, shown)
+            self.problems.append(Problem(
+                self.doc.path, number, format_key_path(key_path),
+                f"expected one item per '- ' line, found a line inside this item that starts "
+                f"with '- ' ({shown!r}), so the two are read as one item: {joined!r} — if it "
+                f"is an item of its own, start its '- ' in column {item_dash + 1} like the "
+                f"item above (it is in column {_indent(line) + 1}); if the dash belongs to "
+                f"the text, put the whole text in double quotes",
+                severity="warning"))
 
     def _check_duration(self, value: Any, key_path: KeyPath) -> None:
         raw = self.doc.raw.get(key_path, value if isinstance(value, str) else None)
@@ -250,6 +275,21 @@ class _Checker:
         example = spec.example if "\n" not in spec.example else spec.example.splitlines()[0]
         self.report(key_path, f"expected {_KIND_WORDS[spec.kind]}, found {_describe(value)} — "
                     f"for example: {spec.name}: {example}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _around(text: str, line: str) -> str:
+    """``text`` around where ``line`` (a source line of it) was joined to what comes before,
+    a few words either side: ``…i videoen? - Hvad kan du selv…``."""
+    words, joined = text.split(), line.split()
+    at = next((i for i in range(len(words)) if words[i:i + 2] == joined[:2]), None)
+    if at is None:
+        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    start, end = max(0, at - 2), min(len(words), at + 5)
+    return ("…" if start else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
 
 
 def duration_message(raw: str) -> str:

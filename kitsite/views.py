@@ -127,17 +127,17 @@ def shown_videos(library: Library, site_lang: str, kit_id: str,
         source_kit = tr.versions[source]
         position = _after_predecessor(ordered, source_kit, video_id)
         ordered.insert(position, (_video(source_kit, video_id), source))
-    return [(_copy_shown_as(tr, video, lang), _copy_lang(tr, video, lang))
-            for video, lang in ordered]
+    return [_not_a_copy(tr, video, lang) for video, lang in ordered]
 
 
 def _shown_kit(library: Library, tr: KitTranslation, site_lang: str, kit_id: str) -> Kit:
-    """The language's own kit file, unless it has none or it is an untranslated copy."""
+    """The language's own kit file, unless it has none or it is an untranslated copy: then
+    the first of its fallback languages that has one."""
     own = library.kit(site_lang, kit_id)
-    if own is not None:
-        copied = tr.copied_from(site_lang, None)
-        return tr.versions[copied] if copied else own
-    return library.kit_in_best_language(site_lang, kit_id)
+    if own is not None and not tr.copied_from(site_lang, None):
+        return own
+    return next(tr.versions[lang] for lang in library.fallback_languages(site_lang)
+                if lang in tr.versions)
 
 
 def _after_predecessor(ordered: list[tuple[Video, str]], source: Kit, video_id: str) -> int:
@@ -149,13 +149,13 @@ def _after_predecessor(ordered: list[tuple[Video, str]], source: Kit, video_id: 
     return len(ordered) if ids.index(video_id) else 0
 
 
-def _copy_lang(tr: KitTranslation, video: Video, lang: str) -> str:
-    return tr.copied_from(lang, video.id) or lang
-
-
-def _copy_shown_as(tr: KitTranslation, video: Video, lang: str) -> Video:
-    copied = tr.copied_from(lang, video.id)
-    return _video(tr.versions[copied], video.id) if copied else video
+def _not_a_copy(tr: KitTranslation, video: Video, lang: str) -> tuple[Video, str]:
+    """A card that is an untranslated copy is shown from the first fallback language that
+    has the video (it is not translated into ``lang``)."""
+    if not tr.copied_from(lang, video.id):
+        return video, lang
+    source = tr.fallback_version(lang, video.id) or lang
+    return _video(tr.versions[source], video.id), source
 
 
 def kit_view(library: Library, site_lang: str, kit_id: str) -> KitView:

@@ -21,6 +21,7 @@ from kitsite.translation import (
     render_record,
 )
 from kitsite.translation_edit import EditError, replace_block, write_block
+from kitsite.translation_kit import KitTranslation
 from kitsite.views import kit_view
 
 Q = ["Do you recognise it?", "How do you talk about hope?", "What would you do differently?"]
@@ -293,3 +294,19 @@ def test_the_reader_sees_each_gap_in_its_own_language(sample: Path) -> None:
     assert [len(v.questions) for v in english.videos] == [2, 2, 1]
     assert all(not q.fallback for v in english.videos for q in v.questions)
     assert all(v.stale_in is None for v in english.videos)
+
+
+def test_a_file_copied_from_another_language_is_not_translated_whatever_its_blocks(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "three"
+    shutil.copytree(SAMPLES / "three-languages", project)
+    content = project / "content"
+    # the Swedish file, with its records of a translation from English, copied as Danish
+    shutil.copy(content / "sv" / "kits" / "sample-kit.yml", content / "da" / "kits")
+    library = load_library(content).library
+    gaps = KitTranslation(library, "sample-kit").gaps("da")
+    assert {(g.kind, g.other) for g in gaps} == {("untranslated", "sv")}
+    view = kit_view(library, "da", "sample-kit")
+    assert (view.kit.language, view.translated) == ("en", False)  # da falls back to en first
+    assert [(v.lang, v.translated) for v in view.videos] == [("en", False)]

@@ -86,8 +86,11 @@ def test_a_video_first_written_in_danish_is_translated_from_danish(project: Proj
     project.replace(english, "questions: []",
                     "questions:\n      - How do you talk with relatives?")
     assert any("not confirmed" in gap for gap in status(project))
-    confirmed = project.kits("status --confirm start-the-dialogue/paaroerende-fortaeller "
-                             "--lang en --from da")
+    output = project.kits("status").stdout
+    assert confirm_command(output) == [".venv/bin/kits status --confirm "
+                                       "start-the-dialogue/paaroerende-fortaeller --lang en"]
+    assert "not confirmed — 3 texts never checked against the da file" in output
+    confirmed = project.run(confirm_command(output)[0])
     assert confirmed.stdout.startswith(f"{english}:")
     assert status(project) == []
     project.run("make site")
