@@ -94,3 +94,30 @@ def test_a_good_build_replaces_the_site(project: Path) -> None:
     after = snapshot(project / "site")
     assert after != before
     assert "Dialogstarteren (ny)" in after["kits/dialogue-kickstarter/index.html"].decode()
+
+
+@pytest.mark.parametrize("missing", ["templates/video.md.j2", "templates"])
+def test_a_missing_template_is_named_and_keeps_the_old_site(project: Path, missing: str) -> None:
+    """A template (or the whole folder) the generator needs is gone: each missing template is
+    a located line with the fix, never a Jinja traceback."""
+    before = snapshot(project / "site")
+    away = project / "templates.away"
+    shutil.copytree(project / "templates", away)
+    gone = project / missing
+    if gone.is_dir():
+        shutil.rmtree(gone)
+    else:
+        gone.unlink()
+    try:
+        result = make_site(project)
+    finally:
+        shutil.rmtree(project / "templates", ignore_errors=True)
+        away.rename(project / "templates")
+    assert result.returncode != 0
+    assert ("templates/video.md.j2:1: expected the page template video.md.j2 in templates/, "
+            "found no such file — restore the folder from the project's repository: "
+            "git checkout -- templates") in result.stdout
+    assert ("templates/kit.md.j2:1:" in result.stdout) == (missing == "templates")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project / "site") == before
+    assert not (project / "site.new").exists()
