@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kitsite.loading import LoadResult, load_library
-from kitsite.pages import GeneratedPage, PageRenderer, PlannedPage
+from kitsite.pages import MACROS_TEMPLATE, GeneratedPage, PageRenderer, PlannedPage
 from kitsite.problems import Problem, errors, summary_line
 from kitsite.staging import stage
 from kitsite.template_cache import MemoryBytecodeCache
@@ -84,7 +84,20 @@ def prepare_site_sources(
         renderer.env.bytecode_cache = PAGE_BYTECODE
         planned = {f"{lang}/{page.src_uri}": page for lang in loaded.library.languages
                    for page in renderer.plan_language(lang)}
+        missing = missing_templates(templates_dir, [page.template for page in planned.values()])
+        if missing:
+            loaded.problems.extend(missing)
+            return SiteSources(loaded)
         return SiteSources(loaded, renderer, planned)
+
+
+def missing_templates(templates_dir: Path, names: Iterable[str]) -> list[Problem]:
+    """A problem for each template the planned pages need that ``templates_dir`` lacks."""
+    needed = sorted({MACROS_TEMPLATE, *names})
+    return [Problem(templates_dir / name, 1, "", f"expected the page template {name} in "
+                    f"{templates_dir.name}/, found no such file — restore the folder from the "
+                    f"project's repository: git checkout -- {templates_dir.name}")
+            for name in needed if not (templates_dir / name).is_file()]
 
 
 def export_site_sources(sources: SiteSources, docs_dir: Path, out_dir: Path) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kitsite.atomic import WriteError
 from kitsite.commands import kits_command
 from kitsite.language_check import JUSTIFY_HINT
 from kitsite.loading import load_library
@@ -65,7 +66,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
         same = path.is_file() and path.read_text(encoding="utf-8") == schema_text()
         print(f"{path}: {'up to date' if same else 'out of date — run: ' + kits_command('schema')}")
         return 0 if same else 1
-    print(f"{path}: {'written' if write_schema(path) else 'already up to date'}")
+    try:
+        written = write_schema(path)
+    except WriteError as err:
+        print(f"kits schema: {err}", file=sys.stderr)
+        return 1
+    print(f"{path}: {'written' if written else 'already up to date'}")
     return 0
 
 

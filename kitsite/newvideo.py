@@ -3,8 +3,9 @@
 Owns: ``kits new-video``'s work: choosing a fresh, stable, URL-safe id (from the title, unique
 in the kit across languages), writing a commented entry with placeholders that ``kits check``
 rejects until they are filled in, and inserting it as text after the kit's last video. The
-rest of the file (comments, order, quoting) stays byte for byte as it was; the result is
-parsed again before it is written, so a file is never left broken.
+rest of the file (comments, order, quoting, line endings) stays byte for byte as it was; the
+result is parsed again before it is written, and it replaces the file whole or not at all
+(:mod:`kitsite.atomic`), so a file is never left broken or cut off.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.atomic import WriteError, write_text
 from kitsite.commands import kits_command
 from kitsite.loading import kit_files, load_site_settings
 from kitsite.model import Duration
 from kitsite.problems import Problem
 from kitsite.spec import ID_PATTERN, id_from_text
+from kitsite.text_lines import ends_a_line, newline_of, yaml_lines
 from kitsite.validate import duration_message
 from kitsite.yamldoc import YamlDoc, load_yaml, parse_yaml
 
@@ -97,11 +100,14 @@ def add_video(
     text = doc.text
     layout = _layout(doc, path)
     source = _translated_from(translated_in, settings["default_language"])
-    entry = _entry(video_id, title, clock, layout, _newline(text), source, language)
+    entry = _entry(video_id, title, clock, layout, newline_of(text), source, language)
     new_text, entry_start = _insert(text, layout, entry)
     _verify(path, doc, new_text, video_id, layout.index)
-    path.write_bytes(new_text.encode("utf-8"))
-    first_line = new_text[:entry_start].count("\n") + 1
+    try:
+        write_text(path, new_text)
+    except WriteError as err:
+        raise NewVideoError(str(err)) from err
+    first_line = len(yaml_lines(new_text[:entry_start])) + 1
     return _result(path, language, kit_id, video_id, title, clock, new_text, first_line,
                    layout.index, others, translated_in, content_dir, languages)
 
@@ -224,7 +230,7 @@ def _fresh_id(title: str, own_ids: set[str], others: dict[str, list[str]]) -> st
 def _layout(doc: YamlDoc, path: Path) -> _Layout:
     """Where the new entry goes: after the last video, indented like the others."""
     text = doc.text
-    lines = text.splitlines(keepends=True)
+    lines = yaml_lines(text)
     videos = doc.data.get("videos")
     if "videos" not in doc.data:
         return _Layout(len(text), 2, 4, 0, add_videos_key=True)
@@ -291,15 +297,11 @@ def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str,
     return head + nl.join(lines) + nl
 
 
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
-
-
 def _insert(text: str, layout: _Layout, entry: str) -> tuple[str, int]:
     """The new text, and the offset at which the entry starts in it."""
     before, after = text[: layout.offset], text[layout.offset :]
-    if before and not before.endswith("\n"):
-        before += _newline(text)
+    if not ends_a_line(before):
+        before += newline_of(text)
     if layout.drop is not None:
         start, end = layout.drop
         before = text[:start].rstrip(" ") + text[end : layout.offset]
@@ -328,7 +330,7 @@ def _result(
     new_text: str, first_line: int, index: int, others: dict[str, list[str]],
     translated_in: list[str], content_dir: Path, languages: list[str],
 ) -> AddedVideo:
-    lines = new_text.splitlines()
+    lines = yaml_lines(new_text)
 
     def line_of(prefix: str) -> int:
         for number in range(first_line, len(lines) + 1):

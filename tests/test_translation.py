@@ -20,6 +20,7 @@ from kitsite.translation import (
     fingerprint,
     render_record,
 )
+from kitsite.translation_confirm import confirm
 from kitsite.translation_edit import EditError, replace_block, write_block
 from kitsite.translation_kit import KitTranslation
 from kitsite.views import kit_view
@@ -310,3 +311,18 @@ def test_a_file_copied_from_another_language_is_not_translated_whatever_its_bloc
     view = kit_view(library, "da", "sample-kit")
     assert (view.kit.language, view.translated) == ("en", False)  # da falls back to en first
     assert [(v.lang, v.translated) for v in view.videos] == [("en", False)]
+
+
+def test_confirming_the_other_file_removes_its_old_record_and_keeps_line_endings(
+    sample: Path,
+) -> None:
+    da = sample / "content" / "da" / "kits" / "sample-kit.yml"
+    en = sample / "content" / "en" / "kits" / "sample-kit.yml"
+    da.write_bytes(da.read_bytes().replace(b"\n", b"\r\n"))
+    before = da.read_bytes()
+    done = confirm(load_library(sample / "content").library, "sample-kit", "en")
+    assert {c.path for c in done} == {en}
+    after = da.read_bytes()
+    assert b"translated_from" not in after and b"\n" not in after.replace(b"\r\n", b"")
+    assert strip_records(after.decode()) == strip_records(before.decode())
+    assert en.read_text(encoding="utf-8").count("translated_from:") == 3
