@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.docs_checks import check_docs_pages
 from kitsite.language_check import check_language
-from kitsite.language_guide import LanguageGuide, load_language_guides
+from kitsite.language_guide import LanguageGuide, guide_path, load_language_guides
 from kitsite.links import check_links
 from kitsite.media_checks import check_media
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
+from kitsite.page_collisions import check_page_collisions
+from kitsite.pages import LABELS_FILE
 from kitsite.problems import Problem, errors
+from kitsite.project_files import check_tree
 from kitsite.validate import check_across_languages, check_kit_file
 from kitsite.yamldoc import YamlDoc, format_key_path, load_yaml
 
@@ -37,6 +41,10 @@ class LoadResult:
     they are advice, shown by ``kits check`` and the build without failing either."""
 
 
+SITE_DEFAULTS: dict[str, Any] = {"default_language": "en", "languages": ["en"],
+                                 "discussion_minutes_per_question": 5}
+
+
 def kit_files(content_dir: Path, language: str) -> list[Path]:
     """The kit files of one language, in listing order (by file name)."""
     return sorted((content_dir / language / KITS_DIR).glob("*.yml"))
@@ -45,8 +53,7 @@ def kit_files(content_dir: Path, language: str) -> list[Path]:
 def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, Any]:
     """Read ``content/site.yml``: languages, default language, discussion minutes."""
     path = content_dir / SITE_FILE
-    defaults: dict[str, Any] = {"default_language": "en", "languages": ["en"],
-                                "discussion_minutes_per_question": 5}
+    defaults = dict(SITE_DEFAULTS)
     if not path.exists():
         problems.append(Problem(path, 1, "", "missing site settings file — create it with "
                                 "'default_language: da' and 'languages: [da, en]'"))
@@ -80,8 +87,11 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     another one runs every check and reports the problems.
     """
     content_dir = content_dir.resolve()
-    problems: list[Problem] = []
-    settings = load_site_settings(content_dir, problems)
+    # nothing is read through a symlink that leads out of the project (kitsite.project_files)
+    content = check_tree(content_dir, content_dir.parent)
+    problems: list[Problem] = list(content.problems)
+    settings = load_site_settings(content_dir, problems) \
+        if content.allows(content_dir / SITE_FILE) else dict(SITE_DEFAULTS)
     library = Library(
         root=content_dir,
         default_language=settings["default_language"],
@@ -91,7 +101,7 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     docs: dict[Path, YamlDoc] = {}
     for language in library.languages:
         library.kits[language] = {}
-        for path in kit_files(content_dir, language):
+        for path in filter(content.allows, kit_files(content_dir, language)):
             file_problems: list[Problem] = []
             doc = load_yaml(path, file_problems)
             if doc is not None:
@@ -101,14 +111,25 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
             if doc is not None and not errors(file_problems):
                 kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
                 library.kits[language][kit.id] = kit
+    for language in library.languages:  # what the site's words are read from parses
+        labels = content_dir / language / LABELS_FILE
+        if labels.exists() and content.allows(labels):
+            load_yaml(labels, problems)
     if not cross_checks:
         return LoadResult(library, problems, docs)
     check_across_languages(library.kits, problems)
-    check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
-                library.default_language, problems)
-    problems.extend(check_media(library, docs_dir or content_dir.parent / "docs"))
-    guides = load_language_guides(content_dir, library.languages, problems)
-    advice = check_language(docs, guides, docs_dir or content_dir.parent / "docs")
+    docs_dir = docs_dir or content_dir.parent / "docs"
+    published = check_tree(docs_dir, content_dir.parent)
+    problems.extend(published.problems)
+    problems.extend(check_docs_pages(docs_dir, published.allows))
+    problems.extend(check_page_collisions(library, docs_dir, published.allows))
+    check_links(docs_dir, docs, library.languages, library.default_language, problems,
+                published.allows)
+    problems.extend(check_media(library, docs_dir))
+    guides = load_language_guides(content_dir, [
+        lang for lang in library.languages if content.allows(guide_path(content_dir, lang))],
+        problems)
+    advice = check_language(docs, guides, docs_dir, published.allows)
     return LoadResult(library, problems, docs, guides, advice)
 
 

@@ -106,7 +106,7 @@ def test_every_content_file_validates_and_names_the_schema(path: Path) -> None:
 
 @pytest.mark.parametrize("case", ["wrong-type", "missing-required-key", "unknown-key",
                                   "impossible-durations", "empty-question-list",
-                                  "id-not-url-safe"])
+                                  "id-not-url-safe", "id-too-long"])
 def test_the_schema_rejects_what_kits_check_rejects(case: str) -> None:
     path = next((GOLDEN / case / "content").glob("*/kits/*.yml"))
     assert validate(yaml.safe_load(path.read_text(encoding="utf-8")), kit_schema()) != []

@@ -123,3 +123,23 @@ def test_every_error_class_of_the_issue_has_a_case() -> None:
         "empty-file", "broken-links", "raw-html", "javascript-link",
     }
     assert wanted <= set(CASES)
+
+
+def test_every_hostile_input_of_issue_17_has_a_case() -> None:
+    """Bounded parsing, nothing from outside the project, page collisions (issue 17)."""
+    wanted = {
+        "alias-bomb", "alias-recursive", "nesting-too-deep", "yaml-tags", "control-characters",
+        "file-too-large", "text-too-long", "one-line-text-too-long", "id-too-long",
+        "yaml-oddities-are-text", "docs-page-not-readable", "docs-front-matter",
+        "media-outside-docs", "media-symlink-out", "docs-symlinks", "content-symlinks",
+        "page-collisions",
+    }
+    assert wanted <= set(CASES)
+
+
+def test_nothing_from_outside_the_project_is_printed(tmp_path: Path) -> None:
+    """Content files that are symlinks to /etc/passwd are refused unread: no line of it
+    appears in a message (which a CI runner would publish in its log)."""
+    result = run_check("content-symlinks", tmp_path)
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()
+    assert passwd and not any(line in result.stdout for line in passwd if len(line) > 8)
