@@ -9,21 +9,24 @@ NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test check lint unit browser clean offline audit bench
+.PHONY: site serve preview test check lint unit browser clean offline audit bench
 
 site: $(STAMP) /usr/bin/chromium
-	@$(BIN)/kits check
-	@rm -rf site.new
-	@# not --quiet: it hides warnings from --strict too (MkDocs 1.6); keep the log, show problems
-	@mkdir -p .cache && $(BIN)/mkdocs build --strict --site-dir site.new > .cache/site-build.log 2>&1 \
-	  || { grep -v '^INFO\|^DEBUG\|^  - ' .cache/site-build.log; rm -rf site.new; exit 1; }
-	@# the PDF handouts: each kit page printed by headless Chromium (scripts/handouts.py)
-	@$(BIN)/python scripts/handouts.py site.new || { rm -rf site.new; exit 1; }
-	@rm -rf site.old && if [ -d site ]; then mv site site.old; fi && mv site.new site && rm -rf site.old
-	@echo "Built site/ — open it with 'make serve' on http://127.0.0.1:8000/"
+	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
+	@# its own, swapped in for site/ in one step; a failure leaves site/ as it was
+	@$(BIN)/python scripts/build_site.py
+	@echo "Built site/ — look at it with 'make preview' on http://127.0.0.1:8000/"
 
+# A preview built from the sources, rebuilt on every save (not site/).
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The built site/ exactly as it will be published, served on 127.0.0.1:8000 (PREVIEW_PORT).
+PREVIEW_PORT ?= 8000
+preview: $(STAMP)
+	@test -d site || { echo "No site/ yet: run 'make site' first"; exit 1; }
+	@echo "Serving site/ on http://127.0.0.1:$(PREVIEW_PORT)/ — stop with Ctrl+C"
+	@$(BIN)/python -m http.server $(PREVIEW_PORT) --bind 127.0.0.1 --directory site
 
 check: $(STAMP)
 	$(BIN)/kits check
@@ -64,4 +67,4 @@ $(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.new site.old .cache dist
+	rm -rf site site.new* site.old* .cache dist

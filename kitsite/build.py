@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kitsite.loading import LoadResult, load_library
-from kitsite.pages import GeneratedPage, PageRenderer, PlannedPage
+from kitsite.pages import MACROS_TEMPLATE, GeneratedPage, PageRenderer, PlannedPage
 from kitsite.problems import Problem, error_report, errors
 from kitsite.staging import stage
 from kitsite.template_cache import MemoryBytecodeCache
@@ -69,12 +69,13 @@ class SiteSources:
 
 def prepare_site_sources(
     *, content_dir: Path, templates_dir: Path, docs_dir: Path, use_directory_urls: bool = True,
-    cross_checks: bool = True,
+    cross_checks: bool = True, mkdocs_file: Path | None = None,
 ) -> SiteSources:
     """Check the content; when it has no errors, plan every generated page of every language.
-    (``cross_checks``: see :func:`kitsite.loading.load_library`.)"""
+    (``cross_checks`` and ``mkdocs_file``: see :func:`kitsite.loading.load_library`.)"""
     with _collector_paused():
-        loaded = load_library(content_dir, docs_dir, cross_checks=cross_checks)
+        loaded = load_library(content_dir, docs_dir, cross_checks=cross_checks,
+                              mkdocs_file=mkdocs_file)
         if errors(loaded.problems):
             return SiteSources(loaded)
         renderer = PageRenderer(loaded.library, templates_dir,
@@ -82,7 +83,20 @@ def prepare_site_sources(
         renderer.env.bytecode_cache = PAGE_BYTECODE
         planned = {f"{lang}/{page.src_uri}": page for lang in loaded.library.languages
                    for page in renderer.plan_language(lang)}
+        missing = missing_templates(templates_dir, [page.template for page in planned.values()])
+        if missing:
+            loaded.problems.extend(missing)
+            return SiteSources(loaded)
         return SiteSources(loaded, renderer, planned)
+
+
+def missing_templates(templates_dir: Path, names: Iterable[str]) -> list[Problem]:
+    """A problem for each template the planned pages need that ``templates_dir`` lacks."""
+    needed = sorted({MACROS_TEMPLATE, *names})
+    return [Problem(templates_dir / name, 1, "", f"expected the page template {name} in "
+                    f"{templates_dir.name}/, found no such file — restore the folder from the "
+                    f"project's repository: git checkout -- {templates_dir.name}")
+            for name in needed if not (templates_dir / name).is_file()]
 
 
 def export_site_sources(sources: SiteSources, docs_dir: Path, out_dir: Path) -> int:

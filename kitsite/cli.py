@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kitsite.atomic import WriteError
+from kitsite.commands import kits_command
 from kitsite.language_check import JUSTIFY_HINT
 from kitsite.loading import load_library
 from kitsite.newvideo import NewVideoError, add_video, report
@@ -62,9 +64,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     path = Path(args.output)
     if args.check:
         same = path.is_file() and path.read_text(encoding="utf-8") == schema_text()
-        print(f"{path}: {'up to date' if same else 'out of date — run: kits schema'}")
+        print(f"{path}: {'up to date' if same else 'out of date — run: ' + kits_command('schema')}")
         return 0 if same else 1
-    print(f"{path}: {'written' if write_schema(path) else 'already up to date'}")
+    try:
+        written = write_schema(path)
+    except WriteError as err:
+        print(f"kits schema: {err}", file=sys.stderr)
+        return 1
+    print(f"{path}: {'written' if written else 'already up to date'}")
     return 0
 
 
@@ -104,11 +111,18 @@ def _add_status_parser(sub: Any) -> None:
     status.add_argument("--check", action="store_true",
                         help="exit 1 unless every translation is up to date")
     status.add_argument("--confirm", metavar="KIT[/VIDEO]",
-                        help="record that the --lang translation of KIT (or of one video) "
-                             "has been checked against the current source text")
+                        help="record that the --lang file of KIT (or one video in it) has "
+                             "been checked against the other language's current text")
     status.add_argument("--from", dest="from_lang", metavar="CODE",
-                        help="with --confirm: the language it was translated from (needed "
-                             "only the first time, when it cannot be told)")
+                        help="with --confirm: the language you checked it against (default: "
+                             "the one kits status compares it with)")
+    status.add_argument("--same", action="store_true",
+                        help="with --confirm: texts that are word for word the other "
+                             "language's are meant to be the same (names): count them as "
+                             "translated")
+    status.add_argument("--omit", action="store_true",
+                        help="with --confirm: what the other language has and this one lacks "
+                             "is left out on purpose")
     status.add_argument("--docs", default="docs", metavar="DIR",
                         help="the hand-written pages' folder (default: docs/)")
     status.add_argument("--content", default=argparse.SUPPRESS, metavar="DIR",

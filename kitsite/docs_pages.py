@@ -1,17 +1,17 @@
 """Hand-written pages across languages: which page exists in which language.
 
 Owns: listing the files of a docs folder (without hidden ones) and the Markdown pages under
-``docs/<lang>/``, finding the pages a language lacks
-(so that a stand-in showing the other language's text can be generated, and ``kits status``
+``docs/<lang>/``, finding the pages a language lacks and which language's page stands in
+for each (so that a stand-in showing that language's text can be generated, and ``kits status``
 can list them), reading a page (within the size limit, as UTF-8) and splitting it into its
-front matter and body, the way MkDocs does.
+front matter (the way MkDocs reads it), title and body.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,9 @@ from kitsite.yamldoc import parse_yaml, read_file_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 """A page's YAML front matter, between ``---`` and ``---`` (or ``...``), as MkDocs reads it."""
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
+"""attr_list's ``{ #id .class }`` at the end of a heading."""
 
 
 @dataclass(frozen=True)
@@ -58,16 +61,24 @@ def docs_pages(docs_dir: Path, languages: Sequence[str]) -> dict[str, dict[str, 
     return pages
 
 
-def missing_pages(docs_dir: Path, languages: Sequence[str]) -> list[MissingPage]:
+def missing_pages(
+    docs_dir: Path, languages: Sequence[str],
+    fallbacks: Callable[[str], Sequence[str]] | None = None,
+) -> list[MissingPage]:
     """Pages that exist in some language but not in others, with where to take the text from.
 
-    ``languages`` in order of preference: the first language that has a page is its source.
+    A language that lacks a page takes it from the first of ``fallbacks(language)`` that has it
+    (for example :meth:`kitsite.model.Library.fallback_languages`); without ``fallbacks``, or
+    when none of those has it, from the first of ``languages`` that has it.
     """
     missing: list[MissingPage] = []
     for uri, present in sorted(docs_pages(docs_dir, languages).items()):
-        source = next(lang for lang in languages if lang in present)
-        missing.extend(MissingPage(uri, lang, source, present[source])
-                       for lang in languages if lang not in present)
+        for lang in languages:
+            if lang in present:
+                continue
+            order = [*(fallbacks(lang) if fallbacks else ()), *languages]
+            source = next(other for other in order if other in present)
+            missing.append(MissingPage(uri, lang, source, present[source]))
     return missing
 
 
@@ -75,6 +86,22 @@ def read_page(path: Path, problems: list[Problem] | None = None) -> str | None:
     """A page's text, or None when it cannot be read, is too large or is not UTF-8 (with the
     reason appended to ``problems``, when given)."""
     return read_file_text(path, [] if problems is None else problems)
+
+
+def first_heading(body: str) -> str | None:
+    """The text of a page's first level-1 heading (``# Title``) outside code blocks, as
+    MkDocs would take it for the page's title; None when it has none."""
+    fence = ""
+    for line in body.splitlines():
+        stripped = line.strip()
+        marker = stripped[:3]
+        if marker in ("```", "~~~"):
+            fence = "" if fence == marker else (fence or marker)
+            continue
+        match = None if fence else _HEADING.match(line)
+        if match:
+            return _HEADING_ATTRIBUTES.sub("", match.group(1)).strip() or None
+    return None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:

@@ -10,15 +10,15 @@ Finding the terms in text is :mod:`kitsite.language_check`'s job.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kitsite.problems import Problem, errors
 from kitsite.spec import FieldSpec
-from kitsite.validate import _Checker
-from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path, load_yaml
+from kitsite.validate import check_fields, closest, problem_at
+from kitsite.yamldoc import KeyPath, YamlDoc, load_yaml
 
 GUIDE_FILE = "language-guide.yml"
 
@@ -135,12 +135,9 @@ def load_language_guide(
     found: list[Problem] = []
     doc = load_yaml(path, found)
     if doc is not None:
-        _Checker(doc, found).check_object(doc.data, GUIDE_FIELDS, ())
-        # the shared checker speaks of kit files; this file is the language guide
-        found = [replace(p, message=p.message.replace("the kit", "the language guide"))
-                 for p in found]
-        if not errors(found):
-            _check_guide_rules(doc, found)
+        check_fields(doc, GUIDE_FIELDS, found, document="the language guide",
+                     blocks={"terms": "a term", "principles": "a principle"})
+        _check_guide_rules(doc, found)
     problems.extend(found)
     if doc is None or errors(found):
         return None
@@ -148,18 +145,20 @@ def load_language_guide(
 
 
 def _check_guide_rules(doc: YamlDoc, problems: list[Problem]) -> None:
-    """What the field specs cannot say: unique ids, known principles, usable forms."""
-    data = doc.data
+    """What the field specs cannot say: unique ids, known principles, usable forms. Checks
+    whatever is well-formed, so that these problems show with the field problems."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    principles = _entries(data.get("principles"))
+    terms = _entries(data.get("terms"))
 
     def report(key_path: KeyPath, message: str) -> None:
-        problems.append(Problem(doc.path, doc.line_of(key_path), format_key_path(key_path),
-                                message))
+        problems.append(problem_at(doc, key_path, message))
 
-    principle_ids = _unique_ids(data["principles"], "principles", report)
-    _unique_ids(data["terms"], "terms", report)
+    principle_ids = _unique_ids(principles, "principles", doc, report)
+    _unique_ids(terms, "terms", doc, report)
     owner_of_form: dict[str, int] = {}
-    for i, term in enumerate(data["terms"]):
-        for j, form in enumerate(term["forms"]):
+    for i, term in terms:
+        for j, form in _texts(term.get("forms")):
             key_path: KeyPath = ("terms", i, "forms", j)
             bad = [w for w in form.split() if not _FORM_WORD.match(w)]
             if bad:
@@ -168,23 +167,42 @@ def _check_guide_rules(doc: YamlDoc, problems: list[Problem]) -> None:
                        "suffers from")
             owner = owner_of_form.setdefault(" ".join(form.lower().split()), i)
             if owner != i:
-                report(key_path, f"the form {form!r} is also listed under terms[{owner}] "
-                       f"('{data['terms'][owner]['id']}') — keep it under one entry")
-        for j, ref in enumerate(term.get("based_on") or ()):
+                report(key_path, f"expected each form under one entry only, found {form!r}, "
+                       f"which terms[{owner}] ('{dict(terms)[owner].get('id')}') also lists — "
+                       "keep it under one entry")
+        for j, ref in _texts(term.get("based_on")):
             if ref not in principle_ids:
+                close = closest(ref, principle_ids)
+                fix = f"did you mean {close!r}?" if close else \
+                    f"use one of: {', '.join(principle_ids) or 'none yet (add principles)'}"
                 report(("terms", i, "based_on", j),
-                       f"unknown principle {ref!r} — known ids: {', '.join(principle_ids)}")
+                       f"expected the id of one of the guide's principles, found {ref!r} — {fix}")
 
 
-def _unique_ids(
-    items: list[dict[str, Any]], list_key: str, report: Any
-) -> list[str]:
+def _entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of a list that are blocks of keys, with their index."""
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] \
+        if isinstance(value, list) else []
+
+
+def _texts(value: Any) -> list[tuple[int, str]]:
+    """The texts of a list, with their index."""
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, str)] \
+        if isinstance(value, list) else []
+
+
+def _unique_ids(items: list[tuple[int, dict[str, Any]]], list_key: str, doc: YamlDoc,
+                report: Callable[[KeyPath, str], None]) -> list[str]:
     seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        item_id = item["id"]
+    for i, item in items:
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
         if item_id in seen:
-            report((list_key, i, "id"), f"duplicate id {item_id!r}, also used by "
-                   f"{list_key}[{seen[item_id]}] — give each entry its own id")
+            first = doc.line_of((list_key, seen[item_id], "id"))
+            report((list_key, i, "id"), f"expected an id no other entry of {list_key} uses, "
+                   f"found {item_id!r}, which {list_key}[{seen[item_id]}] (line {first}) "
+                   "already has — give each entry its own id")
         else:
             seen[item_id] = i
     return list(seen)

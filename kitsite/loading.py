@@ -1,31 +1,35 @@
 """Loading a content folder into a :class:`~kitsite.model.Library`.
 
-Owns: where content lives on disk (``content/site.yml``, ``content/<lang>/kits/<id>.yml``),
-reading every file, running the checks in :mod:`kitsite.validate`, and turning valid files
-into model objects. Returns the library together with every problem found.
+Owns: where content lives on disk (``content/site.yml``, ``content/<lang>/kits/<id>.yml``,
+``content/<lang>/labels.yml``, the ``mkdocs.yml`` next to them), reading every file, running
+every check on it (:mod:`kitsite.validate` and the modules that own the other files' formats),
+and turning valid files into model objects. Returns the library with every problem found.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kitsite.docs_checks import check_docs_pages
+from kitsite.labels import check_labels, labels_path
 from kitsite.language_check import check_language
 from kitsite.language_guide import LanguageGuide, guide_path, load_language_guides
 from kitsite.links import check_links
 from kitsite.media_checks import check_media
+from kitsite.mkdocs_languages import check_mkdocs_languages
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
 from kitsite.page_collisions import check_page_collisions
-from kitsite.pages import LABELS_FILE
 from kitsite.problems import Problem, errors
 from kitsite.project_files import check_tree
+from kitsite.site_settings import SITE_FILE, UNSET, read_site_settings
 from kitsite.validate import check_across_languages, check_kit_file
 from kitsite.yamldoc import YamlDoc, format_key_path, load_yaml
 
-SITE_FILE = "site.yml"
 KITS_DIR = "kits"
+MKDOCS_FILE = "mkdocs.yml"
 
 
 @dataclass
@@ -41,62 +45,44 @@ class LoadResult:
     they are advice, shown by ``kits check`` and the build without failing either."""
 
 
-SITE_DEFAULTS: dict[str, Any] = {"default_language": "en", "languages": ["en"],
-                                 "discussion_minutes_per_question": 5}
-
-
 def kit_files(content_dir: Path, language: str) -> list[Path]:
     """The kit files of one language, in listing order (by file name)."""
     return sorted((content_dir / language / KITS_DIR).glob("*.yml"))
 
 
 def load_site_settings(content_dir: Path, problems: list[Problem]) -> dict[str, Any]:
-    """Read ``content/site.yml``: languages, default language, discussion minutes."""
-    path = content_dir / SITE_FILE
-    defaults = dict(SITE_DEFAULTS)
-    if not path.exists():
-        problems.append(Problem(path, 1, "", "missing site settings file — create it with "
-                                "'default_language: da' and 'languages: [da, en]'"))
-        return defaults
-    doc = load_yaml(path, problems)
-    if doc is None or not isinstance(doc.data, dict):
-        return defaults
-    settings = {**defaults, **doc.data}
-    langs = settings["languages"]
-    if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs) or not langs:
-        problems.append(Problem(
-            path, doc.line_of(("languages",)), "languages",
-            f"expected a list of language codes like [da, en], found {langs!r}",
-        ))
-        settings["languages"] = defaults["languages"]
-    if settings["default_language"] not in settings["languages"]:
-        problems.append(Problem(path, doc.line_of(("default_language",)), "default_language",
-                                f"expected one of {settings['languages']}, "
-                                f"found {settings['default_language']!r}"))
-        settings["default_language"] = settings["languages"][0]
-    return settings
+    """``content/site.yml`` as a dict (see :mod:`kitsite.site_settings`, which checks it)."""
+    return dataclasses.asdict(read_site_settings(content_dir, problems))
 
 
 def load_library(content_dir: Path, docs_dir: Path | None = None, *,
-                 cross_checks: bool = True) -> LoadResult:
+                 cross_checks: bool = True, mkdocs_file: Path | None = None) -> LoadResult:
     """Read and check every content file under ``content_dir``.
 
     Links in kit text are checked against ``docs_dir`` (default: ``docs/`` next to
-    ``content_dir``) and the generated pages. Without ``cross_checks`` only each file's own
-    form is checked (what building the library needs): for a process that renders pages while
-    another one runs every check and reports the problems.
+    ``content_dir``) and the generated pages; the languages ``mkdocs_file`` builds (default:
+    ``mkdocs.yml`` next to ``content_dir``, where there is one) against ``site.yml``'s. Without
+    ``cross_checks`` only each file's own form is checked (what building the library needs):
+    for a process that renders pages while another one runs every check and reports them.
     """
     content_dir = content_dir.resolve()
     # nothing is read through a symlink that leads out of the project (kitsite.project_files)
     content = check_tree(content_dir, content_dir.parent)
     problems: list[Problem] = list(content.problems)
-    settings = load_site_settings(content_dir, problems) \
-        if content.allows(content_dir / SITE_FILE) else dict(SITE_DEFAULTS)
+    settings = read_site_settings(content_dir, problems) \
+        if content.allows(content_dir / SITE_FILE) else UNSET
+    check_labels(content_dir, tuple(lang for lang in settings.languages
+                                    if content.allows(labels_path(content_dir, lang))), problems)
+    mkdocs_file = mkdocs_file or content_dir.parent / MKDOCS_FILE
+    if mkdocs_file.is_file():
+        check_mkdocs_languages(mkdocs_file, settings, problems,
+                               site_file=f"{content_dir.name}/{SITE_FILE}")
     library = Library(
         root=content_dir,
-        default_language=settings["default_language"],
-        languages=tuple(settings["languages"]),
-        discussion_minutes_per_question=int(settings["discussion_minutes_per_question"]),
+        default_language=settings.default_language,
+        languages=settings.languages,
+        discussion_minutes_per_question=settings.discussion_minutes_per_question,
+        fallback=settings.fallback,
     )
     docs: dict[Path, YamlDoc] = {}
     for language in library.languages:
@@ -111,10 +97,6 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
             if doc is not None and not errors(file_problems):
                 kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
                 library.kits[language][kit.id] = kit
-    for language in library.languages:  # what the site's words are read from parses
-        labels = content_dir / language / LABELS_FILE
-        if labels.exists() and content.allows(labels):
-            load_yaml(labels, problems)
     if not cross_checks:
         return LoadResult(library, problems, docs)
     check_across_languages(library.kits, problems)
@@ -157,7 +139,7 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
         sources=tuple(data.get("sources") or ()),
         path=doc.path,
         field_lines={format_key_path(path): line for path, line in doc.lines.items()
-                     if path and path[0] != "videos"},
+                     if path and (path[0] != "videos" or len(path) == 1)},
         translated_from=_raw_block(doc, ("translated_from",)),
     )
 

@@ -32,6 +32,7 @@ from kitsite.problems import Problem, error_report
 from kitsite.project_files import outside_reason, problem_for
 from kitsite.search_index import write_language_indexes
 from kitsite.template_cache import SHARED as SHARED_BYTECODE
+from kitsite.text_direction import text_direction, with_document_direction
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -56,12 +57,13 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.in_child = False
 
     @event_priority(100)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
         # mkdocs-static-i18n builds each other language with the same configuration: the
         # content was checked and planned once, for the first pass
         if self.checked_config == id(config):
             return config
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or ".").resolve()
+        root = config_file.parent
         # in the process that `parallel-languages` forked to build the other languages, the
         # main process runs every check and reports the problems: here only what rendering needs
         in_child = self.in_child = bool(
@@ -72,6 +74,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             docs_dir=Path(config.docs_dir),
             use_directory_urls=config.use_directory_urls,
             cross_checks=not in_child,
+            # the languages this configuration builds must be site.yml's
+            mkdocs_file=config_file if config.config_file_path else None,
         )
         if in_child:
             if sources.errors:  # the main process reports them and stops this one
@@ -87,6 +91,15 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             raise KitsContentError(sources.error_report())
         self._keep(sources, config)
         return config
+
+    @event_priority(-110)  # after mkdocs-static-i18n chose this pass's language
+    def _set_direction(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The theme lays out each language's pages in its direction (Material mirrors the
+        layout for ``rtl``), which :mod:`kitsite.text_direction` takes from Babel."""
+        config.theme["direction"] = text_direction(_pass_language(config))
+        return config
+
+    on_config = CombinedEvent(_load_content, _set_direction)
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
@@ -153,11 +166,19 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        """The page's direction on its root element too (``<html dir="rtl">``): the theme
+        sets it on ``<body>`` only."""
+        return with_document_direction(output, config.theme["direction"])
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
+        if template_name != "404.html":
+            return output
+        output = with_document_direction(output, config.theme["direction"])
         language = getattr(config.plugins.get("i18n"), "current_language", None)
-        if self.sources is None or template_name != "404.html" or language in (
+        if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
             return output
         target = Path(config.site_dir) / language / "404.html"
@@ -189,6 +210,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _pass_language(config: MkDocsConfig) -> str:
+    """The language this pass builds: mkdocs-static-i18n's, else the theme's."""
+    language = getattr(config.plugins.get("i18n"), "current_language", None)
+    return str(language or config.theme.get("language") or "en")
 
 
 def _walk_order(file: File) -> tuple[tuple[int, tuple[int, str]], ...]:

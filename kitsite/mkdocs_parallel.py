@@ -13,8 +13,12 @@ sitemaps and adds the child's search entries. The result is the same site as a s
 build (``tests/test_parallel_languages.py`` compares them file by file).
 
 It does nothing, and the build is the plain sequential one, for ``mkdocs serve`` (its server
-threads make ``fork`` unsafe), ``--dirty`` builds, systems without ``os.fork``, a site with one
-language, or ``enabled: false``.
+threads make ``fork`` unsafe), ``--dirty`` builds, a site with one language, or
+``enabled: false``. Where it would build in parallel but cannot (no ``os.fork``, or a
+mkdocs-static-i18n it does not know), the build is sequential too, and a WARNING at the end of
+the build says why (after MkDocs' strict-mode count: the site is complete, only slower). The
+parent checks that the child built every language it was given, so a language can never be
+dropped silently.
 
 Like :mod:`kitsite.mkdocs_adapter`, this module knows MkDocs; it also relies on four internals
 of mkdocs-static-i18n 1.3 (pinned): the plugin's ``current_language``, ``building`` and
@@ -37,6 +41,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -66,9 +71,13 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         self.workdir: Path | None = None
         self.site_dir: Path | None = None
         self.waiting: set[str] = set()
+        self.languages: list[str] = []
+        """The languages the child builds."""
         self.i18n: Any = None
         self.in_child = False
         """True in the process that builds the other languages."""
+        self.sequential_because = ""
+        """Why this build, which could have built languages in parallel, is sequential."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -88,7 +97,7 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         if pid == 0:
             self.in_child = True
             _build_in_child(config, i18n, others, self.workdir)
-        self.child, self.i18n, self.waiting = pid, i18n, set(others)
+        self.child, self.i18n, self.waiting, self.languages = pid, i18n, set(others), others
         atexit.register(self._stop_child)  # also after Ctrl-C, which skips on_build_error
         # i18n's on_post_build calls ``build(config)`` for each other language: collect instead
         vars(importlib.import_module(I18N_MODULE))["build"] = self._collect
@@ -104,21 +113,32 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
             self.child = None
         self._finish()
 
+    def on_shutdown(self) -> None:
+        if self.sequential_because:
+            log.warning("the languages were built one after the other, not in parallel: %s "
+                        "(the site is complete; the build takes longer)",
+                        self.sequential_because)
+
     def _other_languages(self, i18n: Any) -> list[str]:
         """The languages to build in a child, or none when this build must stay sequential."""
         if (not self.config.enabled or self.command != "build" or self.dirty
-                or not hasattr(os, "fork") or self.child is not None or i18n is None):
+                or self.child is not None or i18n is None):
             return []
         module = sys.modules.get(I18N_MODULE)
         needed = ("current_language", "building", "search_entries", "build_languages",
                   "default_language")
         if getattr(module, "build", None) is not build or not all(
                 hasattr(i18n, name) for name in needed):
-            log.debug("mkdocs-static-i18n is not the version this plugin knows: sequential build")
+            self.sequential_because = ("mkdocs-static-i18n is not the version this plugin "
+                                       "knows (1.3)")
             return []
         if i18n.building or i18n.current_language not in (None, i18n.default_language):
             return []  # a language pass that i18n itself started
-        return [lang for lang in i18n.build_languages if lang != i18n.default_language]
+        others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+        if others and not hasattr(os, "fork"):
+            self.sequential_because = "this system cannot fork a process (os.fork)"
+            return []
+        return others
 
     def _collect(self, config: MkDocsConfig, dirty: bool = False) -> None:
         """Stands in for i18n's ``build(config)`` of one language: the child built it."""
@@ -130,6 +150,12 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
                 self._finish()
                 raise Abort("Aborted: building the other languages failed (see the errors above)")
             assert self.workdir is not None and self.site_dir is not None
+            unbuilt = sorted(lang for lang in self.languages
+                             if not (self.workdir / "site" / lang).is_dir())
+            if unbuilt:
+                self._finish()
+                raise Abort(f"Aborted: the process building the other languages built no "
+                            f"pages for {', '.join(unbuilt)}")
             entries = pickle.loads((self.workdir / ENTRIES_FILE).read_bytes())
             self.i18n.search_entries.extend(entries)
             merge_site(self.workdir / "site", self.site_dir)
@@ -150,6 +176,9 @@ def _build_in_child(config: MkDocsConfig, i18n: Any, languages: list[str],
     try:
         config.site_dir = str(workdir / "site")
         i18n.building = True  # so that i18n's own on_post_build does not start more passes
+        # as i18n does around its passes: a pass must not empty the folder the previous
+        # language was built into (with three languages, the second wiped the first)
+        mkdocs_utils.clean_directory = _keep_directory
         first = len(i18n.search_entries)
         for language in languages:
             i18n.current_language = language
@@ -163,6 +192,10 @@ def _build_in_child(config: MkDocsConfig, i18n: Any, languages: list[str],
     finally:
         _flush_output()
         os._exit(code)
+
+
+def _keep_directory(directory: str) -> None:
+    """Stands in for MkDocs' ``clean_directory`` in the child: its folder starts empty."""
 
 
 def _flush_output() -> None:

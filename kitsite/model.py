@@ -151,6 +151,16 @@ class Library:
     discussion_minutes_per_question: int
     kits: dict[str, dict[str, Kit]] = field(default_factory=dict)
     """``kits[language][kit_id]``, in the order the kits should be listed."""
+    fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The fallback order some languages configure in ``site.yml`` (``{"sv": ("en", "da")}``);
+    :meth:`fallback_languages` completes it."""
+
+    def fallback_languages(self, language: str) -> tuple[str, ...]:
+        """The languages to take text from when ``language`` lacks it, best first, without
+        ``language`` itself: the order ``site.yml`` configures for it, then the default
+        language, then the others in the order of ``languages``."""
+        order = (*self.fallback.get(language, ()), self.default_language, *self.languages)
+        return tuple(lang for lang in dict.fromkeys(order) if lang != language)
 
     def kit_ids(self) -> list[str]:
         """Every kit id in any language, default language's order first."""
@@ -164,8 +174,9 @@ class Library:
         return self.kits.get(language, {}).get(kit_id)
 
     def kit_in_best_language(self, language: str, kit_id: str) -> Kit:
-        """The kit in ``language``, else in the default language, else in any language."""
-        for lang in (language, self.default_language, *self.languages):
+        """The kit in ``language``, else in the first of its :meth:`fallback_languages` that
+        has it."""
+        for lang in (language, *self.fallback_languages(language)):
             found = self.kit(lang, kit_id)
             if found is not None:
                 return found

@@ -3,8 +3,9 @@
 Owns: ``kits new-video``'s work: choosing a fresh, stable, URL-safe id (from the title, unique
 in the kit across languages), writing a commented entry with placeholders that ``kits check``
 rejects until they are filled in, and inserting it as text after the kit's last video. The
-rest of the file (comments, order, quoting) stays byte for byte as it was; the result is
-parsed again before it is written, so a file is never left broken.
+rest of the file (comments, order, quoting, line endings) stays byte for byte as it was; the
+result is parsed again before it is written, and it replaces the file whole or not at all
+(:mod:`kitsite.atomic`), so a file is never left broken or cut off.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitsite.atomic import WriteError, write_text
+from kitsite.commands import kits_command
 from kitsite.loading import kit_files, load_site_settings
 from kitsite.model import Duration
 from kitsite.problems import Problem
 from kitsite.spec import ID_PATTERN, id_from_text
+from kitsite.text_lines import ends_a_line, newline_of, yaml_lines
 from kitsite.validate import duration_message
 from kitsite.yamldoc import YamlDoc, load_yaml, parse_yaml
 
@@ -95,11 +99,15 @@ def add_video(
         video_id, title, duration, own_ids, others, path)
     text = doc.text
     layout = _layout(doc, path)
-    entry = _entry(video_id, title, clock, layout, _newline(text))
+    source = _translated_from(translated_in, settings["default_language"])
+    entry = _entry(video_id, title, clock, layout, newline_of(text), source, language)
     new_text, entry_start = _insert(text, layout, entry)
     _verify(path, doc, new_text, video_id, layout.index)
-    path.write_bytes(new_text.encode("utf-8"))
-    first_line = new_text[:entry_start].count("\n") + 1
+    try:
+        write_text(path, new_text)
+    except WriteError as err:
+        raise NewVideoError(str(err)) from err
+    first_line = len(yaml_lines(new_text[:entry_start])) + 1
     return _result(path, language, kit_id, video_id, title, clock, new_text, first_line,
                    layout.index, others, translated_in, content_dir, languages)
 
@@ -147,7 +155,8 @@ def _parse(path: Path) -> YamlDoc:
         lines = "\n".join(p.format() for p in sorted(problems)) or \
             f"{_show(path)}:1: expected a block of keys (a kit), found something else"
         raise NewVideoError(f"{lines}\ncannot add a video to {_show(path)} until this is "
-                            "fixed — correct the file, run 'kits check', then try again")
+                            f"fixed — correct the file, run '{kits_command('check')}', then "
+                            "try again")
     return doc
 
 
@@ -221,7 +230,7 @@ def _fresh_id(title: str, own_ids: set[str], others: dict[str, list[str]]) -> st
 def _layout(doc: YamlDoc, path: Path) -> _Layout:
     """Where the new entry goes: after the last video, indented like the others."""
     text = doc.text
-    lines = text.splitlines(keepends=True)
+    lines = yaml_lines(text)
     videos = doc.data.get("videos")
     if "videos" not in doc.data:
         return _Layout(len(text), 2, 4, 0, add_videos_key=True)
@@ -235,7 +244,8 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
             match = re.search(r"\[\s*\]", key_text)
             if after_key != "[]" or match is None:
                 raise NewVideoError(f"{_show(path)}:{key_line}: videos: expected a list of "
-                                    f"videos or [], found {after_key!r} — run 'kits check'")
+                                    f"videos or [], found {after_key!r} — run "
+                                    f"'{kits_command('check')}'")
             start = sum(len(x) for x in lines[: key_line - 1])
             drop = (start + match.start(), start + match.end())
         offset = sum(len(x) for x in lines[:key_line])
@@ -244,7 +254,7 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
         raise NewVideoError(
             f"{_show(path)}:{key_line}: videos: expected one video per block, each starting "
             "with '- id:' on its own line, found another layout — rewrite it like the other "
-            "kit files, run 'kits check', then try again")
+            f"kit files, run '{kits_command('check')}', then try again")
     first = lines[doc.line_of(("videos", 0)) - 1]
     dash = re.match(r"^(\s*)-\s+", first)
     dash_col, item_col = (len(dash.group(1)), len(dash.group(0))) if dash else (
@@ -257,7 +267,15 @@ def _layout(doc: YamlDoc, path: Path) -> _Layout:
     return _Layout(sum(len(x) for x in lines[:last]), dash_col, item_col, len(videos))
 
 
-def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str) -> str:
+def _translated_from(translated_in: list[str], default_language: str) -> str | None:
+    """The language a new card translates (the default language first, when it has it)."""
+    if default_language in translated_in:
+        return default_language
+    return translated_in[0] if translated_in else None
+
+
+def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str,
+           source: str | None, language: str) -> str:
     dash, key = " " * layout.dash, " " * layout.key
     lines = [
         f"{dash}# New video card (added by `kits new-video`): fill in the description and the "
@@ -272,19 +290,18 @@ def _entry(video_id: str, title: str, clock: Duration, layout: _Layout, nl: str)
         "each starting with '- '.",
         f"{key}questions: []",
     ]
+    if source is not None:  # a translation: `kits status` compares it with its source's card
+        lines += [f"{key}translated_from:", f"{key}  language: {source}",
+                  f"{key}  into: {language}"]
     head = f"videos:{nl}" if layout.add_videos_key else ""
     return head + nl.join(lines) + nl
-
-
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
 
 
 def _insert(text: str, layout: _Layout, entry: str) -> tuple[str, int]:
     """The new text, and the offset at which the entry starts in it."""
     before, after = text[: layout.offset], text[layout.offset :]
-    if before and not before.endswith("\n"):
-        before += _newline(text)
+    if not ends_a_line(before):
+        before += newline_of(text)
     if layout.drop is not None:
         start, end = layout.drop
         before = text[:start].rstrip(" ") + text[end : layout.offset]
@@ -313,7 +330,7 @@ def _result(
     new_text: str, first_line: int, index: int, others: dict[str, list[str]],
     translated_in: list[str], content_dir: Path, languages: list[str],
 ) -> AddedVideo:
-    lines = new_text.splitlines()
+    lines = yaml_lines(new_text)
 
     def line_of(prefix: str) -> int:
         for number in range(first_line, len(lines) + 1):
@@ -351,8 +368,8 @@ def report(added: AddedVideo, content_arg: str | None = None) -> list[str]:
             out.append(
                 f"Language {lang} (optional now: until then the {lang} site shows this card in "
                 f"{added.language}, marked as not yet translated):")
-            out.append(f"  kits new-video {added.kit_id} --lang {lang} --id {added.video_id} "
-                       f'--title "..."{content}')
+            out.append("  " + kits_command(f"new-video {added.kit_id} --lang {lang} "
+                                           f'--id {added.video_id} --title "..."{content}'))
         else:
             out.append(f"Language {lang} has no file for this kit yet; its site shows the "
                        f"{added.language} kit.")

@@ -16,15 +16,21 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
-from kitsite.docs_pages import MissingPage, docs_pages, missing_pages, split_front_matter
-from kitsite.language_guide import guide_path, read_language_guide
+from kitsite.docs_pages import (
+    MissingPage,
+    docs_pages,
+    first_heading,
+    missing_pages,
+    split_front_matter,
+)
+from kitsite.labels import fill, labels_path, plural, read_labels
+from kitsite.language_guide import LanguageGuide, read_language_guide
 from kitsite.model import Duration, Library
+from kitsite.text_direction import text_direction
 from kitsite.translation_status import build_report
 from kitsite.views import KitView, shown_videos, site_kit_views
 
-LABELS_FILE = "labels.yml"
 MACROS_TEMPLATE = "macros.md.j2"
 
 
@@ -100,38 +106,49 @@ def generated_pages(library: Library, language: str) -> dict[str, PageOrigin]:
     plan_language` plans."""
     pages = {kit_list_uri(): PageOrigin("the list of kits")}
     pages.update((uri, origin) for uri, _, _, origin in kit_and_video_pages(library, language))
-    guide = guide_path(library.root, language)
-    if read_language_guide(library.root, language) is not None:
-        pages[words_uri()] = PageOrigin("the language guide's page", guide)
+    guide = shown_language_guide(library, language)
+    if guide is not None:
+        pages[words_uri()] = PageOrigin("the language guide's page", guide.path)
     pages[status_uri()] = PageOrigin("the translation status page")
     return pages
 
 
+def shown_language_guide(library: Library, language: str) -> LanguageGuide | None:
+    """The language guide the "Words matter" page of ``language`` shows: its own, else
+    that of its first fallback language that has one (shown under a notice)."""
+    for lang in (language, *library.fallback_languages(language)):
+        guide = read_language_guide(library.root, lang)
+        if guide is not None:
+            return guide
+    return None
+
+
 def _fallback_context(missing: MissingPage) -> dict[str, Any]:
+    """A stand-in's text: the other language's page; its title in the front matter, since
+    MkDocs finds no heading above the notice (the menu would show the file name)."""
     meta, body = split_front_matter(missing.source_path.read_text(encoding="utf-8"))
-    return {"body": body, "meta": {**meta, "search": {"exclude": True}},
+    title = meta.get("title") or first_heading(body)
+    return {"body": body, "meta": {**({"title": title} if title else {}), **meta,
+                                   "search": {"exclude": True}},
             "source_lang": missing.source_language}
 
 
 def with_language_names(labels: dict[str, Any], library: Library) -> dict[str, Any]:
     """``labels`` with a name for every language of the site: a language the labels do not
-    name (a newly added one) is called by its own ``language_name``, else by its code."""
+    name (a newly added one) is called by its own ``language_name``."""
     names = dict(labels.get("language_names") or {})
     for lang in library.languages:
         if lang not in names:
-            own = load_labels(library.root, lang, lang).get("language_name")
-            names[lang] = own or lang
+            names[lang] = read_labels(library.root, lang)["language_name"]
     return {**labels, "language_names": names}
 
 
 def load_labels(content_dir: Path, language: str, default_language: str) -> dict[str, Any]:
-    """Reader-facing words for generated pages; keys missing in a language use the default's."""
-    labels: dict[str, Any] = {}
-    for lang in dict.fromkeys((default_language, language)):
-        path = content_dir / lang / LABELS_FILE
-        if path.exists():
-            labels.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return labels
+    """A language's labels for a tool that prints them (``kits status``): the default
+    language's file stands in for a language that has none. Pages use only their own
+    language's file, which ``kits check`` requires to hold every label."""
+    has_own = labels_path(content_dir, language).exists()
+    return read_labels(content_dir, language if has_own else default_language)
 
 
 class PageRenderer:
@@ -155,6 +172,9 @@ class PageRenderer:
             auto_reload=False,  # a renderer lives for one build: no need to re-check files
         )
         self.env.filters["clock"] = lambda d: d.clock()
+        # labels are filled in only by these two: {name} replaced, nothing evaluated
+        self.env.filters["fill"] = fill
+        self.env.filters["plural"] = plural
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 
@@ -181,7 +201,7 @@ class PageRenderer:
                          if index is None else PlannedPage(
                              language, uri, "video.md.j2",
                              functools.partial(video, kit_id, index)))
-        guide = read_language_guide(self.library.root, language)
+        guide = self._language_guide(language)
         if guide is not None:
             pages.append(PlannedPage(language, words_uri(), "words.md.j2",
                                      functools.partial(dict, guide=guide)))
@@ -189,6 +209,9 @@ class PageRenderer:
         pages.extend(page for page in self._translation_pages(language)
                      if page.src_uri not in generated)  # a stand-in never hides a kit page
         return pages
+
+    def _language_guide(self, language: str) -> LanguageGuide | None:
+        return shown_language_guide(self.library, language)
 
     def _translation_pages(self, lang: str) -> list[PlannedPage]:
         """The translation status page, and stand-ins for the hand-written pages this language
@@ -199,7 +222,8 @@ class PageRenderer:
             else ""
         pages = [PlannedPage(lang, status_uri(), "status.md.j2", lambda: {
             "report": build_report(self.library, docs), "guide": guide})]
-        for missing in missing_pages(docs, languages) if docs else []:
+        found = missing_pages(docs, languages, self.library.fallback_languages) if docs else []
+        for missing in found:
             if missing.language == lang:
                 pages.append(PlannedPage(lang, missing.uri, "page-fallback.md.j2",
                                          functools.partial(_fallback_context, missing)))
@@ -235,12 +259,12 @@ class PageRenderer:
         """What every page of a language shares: its labels, and the shared pieces of markup
         (``templates/macros.md.j2``) as ``m``, made once per language."""
         if language not in self._contexts:
-            labels = with_language_names(
-                load_labels(self.library.root, language, self.library.default_language),
-                self.library)
+            labels = with_language_names(read_labels(self.library.root, language),
+                                         self.library)
             base: dict[str, Any] = {
                 "lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels), "duration": Duration}
+                "spoken": lambda s: spoken_duration(s, labels, language), "duration": Duration,
+                "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
             self._contexts[language] = base
         return self._contexts[language]
@@ -272,16 +296,12 @@ def relative_url(here: str, target: str) -> str:
     return rel + "/" if target.endswith("/") or not target else rel
 
 
-def spoken_duration(seconds: int, labels: dict[str, Any]) -> str:
+def spoken_duration(seconds: int, labels: dict[str, Any], language: str) -> str:
     """``4 minutes 20 seconds`` in the labels' language, for screen readers."""
     minutes, secs = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(_plural(labels["minute"], minutes))
+        parts.append(plural(labels["minute"], minutes, language))
     if secs:
-        parts.append(_plural(labels["second"], secs))
+        parts.append(plural(labels["second"], secs, language))
     return " ".join(parts)
-
-
-def _plural(forms: list[str], n: int) -> str:
-    return (forms[0] if n == 1 else forms[1]).format(n=n)

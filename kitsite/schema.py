@@ -3,7 +3,8 @@
 Owns: turning the field spec into a JSON Schema (draft-07) that editors' YAML extensions read
 through the ``# yaml-language-server: $schema=...`` line at the top of each kit file, for
 completion, hover help and red underlines. The spec is the one source of truth; the committed
-``schema/kit.schema.json`` is this module's output (``kits schema`` writes it).
+``schema/kit.schema.json`` is this module's output (``kits schema`` writes it, whole or not at
+all: :mod:`kitsite.atomic`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from kitsite.atomic import WriteError, write_text
 from kitsite.limits import MAX_ID_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS
 from kitsite.spec import DURATION_PATTERN, ID_PATTERN, KIT_FIELDS, FieldSpec
 
@@ -41,12 +43,16 @@ def schema_text() -> str:
 
 
 def write_schema(path: Path) -> bool:
-    """Write the schema to ``path``; True when the file changed."""
+    """Write the schema to ``path``; True when the file changed. Raises
+    :class:`~kitsite.atomic.WriteError` when it cannot be written (nothing was changed)."""
     text = schema_text()
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteError(path, err) from err
+    write_text(path, text)
     return True
 
 

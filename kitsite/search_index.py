@@ -5,6 +5,10 @@ every language's pages into ``search/search_index.json``) into one index per lan
 ``search/search_index.json`` for the default language and ``<lang>/search/search_index.json``
 for each other, each with locations relative to its language's folder and its own ``lang``
 setting, so that the search worker stems words as that language does (``lunr.da`` for Danish).
+The index holds the words as written, and the worker looks up the stem of each word typed as a
+prefix ("patienternes" -> "patient*"); that works where stemmers cut endings only. Where they
+cut beginnings too (Arabic's stemmer takes off the article and other prefixes: "الوصمة" ->
+"وصم"), a stem is no prefix of the word, so that language's index is stemmed as well.
 When Material's offline plugin has written ``search_index.js`` (the index as a script, for
 ``file://``), each language gets that too. Plain JSON and files: no MkDocs.
 """
@@ -20,6 +24,8 @@ from typing import Any
 INDEX = Path("search") / "search_index.json"
 STEMMERS = Path("assets") / "javascripts" / "lunr" / "min"
 """Where Material ships a stemmer per language: ``lunr.<lang>.min.js``."""
+STEMMED_INDEX = frozenset({"ar"})
+"""Languages whose lunr stemmer cuts the beginnings of words: their index is stemmed too."""
 
 
 def language_of(location: str, languages: Sequence[str], default: str) -> str:
@@ -36,6 +42,8 @@ def split_index(
     for lang in languages:
         config = copy.deepcopy(index.get("config") or {})
         config["lang"] = [lang if lang in stemmed else "en"]
+        if lang in stemmed and lang in STEMMED_INDEX:
+            config["pipeline"] = list(dict.fromkeys([*config.get("pipeline", []), "stemmer"]))
         parts[lang] = {"config": config, "docs": []}
     for entry in index.get("docs") or []:
         lang = language_of(str(entry.get("location", "")), languages, default)

@@ -14,13 +14,15 @@ from typing import Literal
 
 Kind = Literal[
     "id", "text", "markdown", "duration", "minutes", "bool", "path_or_url", "url",
-    "text_list", "list", "object", "language_map",
+    "text_list", "list", "object", "language_map", "language", "language_list",
+    "language_lists", "plural_forms",
 ]
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One key of a kit file."""
+    """One key of a kit file (or of another file a person edits: site.yml, labels.yml, the
+    language guide, each described with these records in the module that owns it)."""
 
     name: str
     kind: Kind

@@ -1,23 +1,27 @@
-"""Translation state: what each language's text was translated from, and what is missing or stale.
+"""How two languages' versions of one text, list or video order stand against each other.
 
-Owns: the short fingerprint of a text, reading the ``translated_from:`` records that
-``kits status --confirm`` writes, deciding which language is a kit's source, and lining up a
-translation's fields with its source's, down to each question. :mod:`kitsite.views` uses the
-comparisons to show readers the other language's text where a translation has a gap, and
-:mod:`kitsite.translation_status` builds the ``kits status`` report from them.
+Owns: the fingerprint of a text in its language, the ``translated_from:`` record that
+``kits status --confirm`` writes and reading it back, and comparing two versions field by
+field — texts, list items and orders — against what was last confirmed. Which pairs of
+languages are compared, and what that means for readers and translators, is decided in
+:mod:`kitsite.translation_kit`.
 
 The rules, in short (the translator's guide says the same in prose):
 
-- A kit file with a ``translated_from: {language: en, ...}`` block is a translation of the
-  English file. A kit's *source* is the language its translations name; when no translation
-  names one yet, it is the first language in ``content/site.yml`` that has the kit.
-- The block holds a fingerprint (8 hex digits of SHA-256, whitespace ignored) of each source
-  text the translation was made from. A field is *stale* when the source text's fingerprint no
-  longer matches. List items (questions, partners, sources, sections) record a pair, the
-  source's fingerprint and the translation's own, so that deleting or reordering items is
-  recognised rather than shifting every later item.
-- Missing is symmetric: a video, question or section that exists in the source (or, for
-  videos, in any language) but not in this language is missing here.
+- A ``translated_from:`` block in one language's file (at kit level, or in a video) records
+  the last time that unit was checked against another language (``language:``). For each
+  text it holds two fingerprints: the other language's text, then this file's own; for each
+  list one pair per item, in this file's order (``none`` for a side that lacks the item on
+  purpose); at kit level, the order of the videos both had and the videos one of them lacks
+  on purpose.
+- Either side can lead, field by field: the side whose fingerprint no longer matches changed
+  since then, and the other side is stale; when both changed, both are told.
+- An item paired in the record and now gone from one side was deleted there; an item only
+  one side has and the record never paired is new there (the other side lacks it).
+- A record names the language of the file it belongs to (``into:``), so a record copied
+  with its file into another language's folder is not taken for that language's; a text
+  identical to another language's text counts as translated only when its own record says
+  the two were confirmed identical (a name, say).
 
 Plain Python: no MkDocs and no file writing (see :mod:`kitsite.translation_edit`).
 """
@@ -26,27 +30,49 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from kitsite.model import Kit, Library, Video
-
 FINGERPRINT_LENGTH = 8
+ABSENT = "none"
+"""In a recorded pair: this side lacks the item on purpose."""
 
-KIT_TEXT_FIELDS = ("title", "campaign", "audience", "summary", "about")
-KIT_LIST_FIELDS = ("made_with", "sections", "sources")
-VIDEO_TEXT_FIELDS = ("title", "description", "transcript")
-VIDEO_LIST_FIELDS = ("questions",)
+ORDER_SUFFIX = "_there"
+"""``questions_there: [1, 0]``: the other language's order of the pairs, when it differs."""
 
-State = Literal["ok", "stale", "unconfirmed", "missing", "extra"]
-"""How one field of a translation stands against its source.
+VIDEOS_KEY = "videos"
+ONLY_HERE_KEY = "only_here"
+ONLY_THERE_KEY = "only_there"
+LANGUAGE_KEY = "language"
+INTO_KEY = "into"
 
-``ok``: translated from the current source text. ``stale``: the source changed after the
-translation was confirmed. ``unconfirmed``: translated, but never confirmed, so it cannot be
-told whether it is up to date. ``missing``: the source has it, the translation does not.
-``extra``: the translation has it, the source does not (any more).
+State = Literal[
+    "same", "here_newer", "there_newer", "both_changed", "unconfirmed", "copy",
+    "new_here", "new_there", "deleted_here", "deleted_there", "kept_here", "kept_there",
+]
+"""How one text or list item stands between *here* (the file that holds, or would hold, the
+record) and *there* (the language it was checked against):
+
+``same``: confirmed and unchanged on both sides. ``here_newer`` / ``there_newer``: that side
+changed since it was confirmed, the other is stale. ``both_changed``: both did.
+``unconfirmed``: both have it, never confirmed. ``copy``: here's text is the other
+language's text, not translated. ``new_here`` / ``new_there``: only that side has it and it
+was never paired (the other side lacks it). ``deleted_here`` / ``deleted_there``: it was
+paired and that side deleted it. ``kept_here`` / ``kept_there``: only that side has it, and
+the other lacks it on purpose (confirmed).
 """
+
+OrderState = Literal["same", "here_reordered", "there_reordered", "both_reordered"]
+
+_FLIPPED = {"here_newer": "there_newer", "new_here": "new_there", "deleted_here": "deleted_there",
+            "kept_here": "kept_there", "here_reordered": "there_reordered"}
+_FLIPPED.update({v: k for k, v in _FLIPPED.items()})
+
+
+def flipped(state: str) -> str:
+    """The same state seen from the other side (``here_newer`` <-> ``there_newer`` ...)."""
+    return _FLIPPED.get(state, state)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same texts are compared for each page showing them
@@ -56,268 +82,332 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
+Agreed = tuple[str, str | None]
+"""A recorded pair: (the other language's fingerprint, this file's own); ``None`` for an own
+fingerprint that an older record did not write (taken as unchanged)."""
+
+
 @dataclass(frozen=True)
 class Record:
     """A parsed ``translated_from:`` block of a kit or a video."""
 
     language: str
-    texts: Mapping[str, str] = field(default_factory=dict)
-    """Field name -> fingerprint of the source text it was translated from."""
+    """The language this unit was last checked against ("there")."""
+    into: str | None = None
+    """The language of the file the record belongs to (None in records written before it
+    was recorded: taken to be the file's)."""
+    texts: Mapping[str, Agreed] = field(default_factory=dict)
     lists: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    """List field -> ``(source fingerprint, own fingerprint)`` per translated item, in order."""
+    """List field -> pairs (there, here), in this file's order."""
+    orders_there: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """List field (and ``videos``) -> the rank of each pair in the other language's order,
+    written only when the two orders differed when confirmed."""
+    videos: tuple[str, ...] | None = None
+    """Kit level: the ids of the videos both languages had, in this file's order."""
+    only_here: tuple[str, ...] = ()
+    """Kit level: videos this language has and the other lacks on purpose."""
+    only_there: tuple[str, ...] = ()
+    """Kit level: videos the other language has and this one lacks on purpose."""
 
     @classmethod
     def parse(cls, raw: Mapping[str, Any] | None) -> Record | None:
-        """Read a block as written by :func:`record_text`; None when there is none."""
-        if not raw or not isinstance(raw.get("language"), str):
+        """Read a block as :func:`render_record` writes it; None when there is none.
+        What cannot be read is left out (and so counts as not confirmed)."""
+        if not raw or not isinstance(raw.get(LANGUAGE_KEY), str):
             return None
-        texts: dict[str, str] = {}
+        texts: dict[str, Agreed] = {}
         lists: dict[str, tuple[tuple[str, str], ...]] = {}
+        orders: dict[str, tuple[int, ...]] = {}
+        ids: dict[str, tuple[str, ...]] = {}
         for key, value in raw.items():
-            if key == "language":
+            if key in (LANGUAGE_KEY, INTO_KEY) or value is None:
                 continue
-            if isinstance(value, list):
+            if key in (VIDEOS_KEY, ONLY_HERE_KEY, ONLY_THERE_KEY):
+                ids[key] = tuple(str(v) for v in value) if isinstance(value, list) else ()
+            elif key.endswith(ORDER_SUFFIX) and isinstance(value, list):
+                ranks = [int(v) for v in value if str(v).isdigit()]
+                if len(ranks) == len(value):
+                    orders[key.removesuffix(ORDER_SUFFIX)] = tuple(ranks)
+            elif isinstance(value, list):
                 pairs = [str(item).split() for item in value]
                 lists[key] = tuple((p[0], p[1]) for p in pairs if len(p) == 2)
-            elif value is not None:
-                texts[key] = str(value).strip()
-        return cls(raw["language"], texts, lists)
+            else:
+                parts = str(value).split()
+                if len(parts) == 2:
+                    texts[key] = (parts[0], parts[1])
+                elif len(parts) == 1:
+                    texts[key] = (parts[0], None)
+        into = raw.get(INTO_KEY)
+        return cls(raw[LANGUAGE_KEY], into if isinstance(into, str) else None, texts, lists,
+                   orders, ids.get(VIDEOS_KEY), ids.get(ONLY_HERE_KEY, ()),
+                   ids.get(ONLY_THERE_KEY, ()))
 
 
-def kit_texts(kit: Kit) -> dict[str, str]:
-    """The kit's translatable single texts, by field name."""
-    return {name: getattr(kit, name) for name in KIT_TEXT_FIELDS}
+def render_record(record: Record) -> dict[str, str | list[str]]:
+    """The block's keys and values as ``kits status --confirm`` writes them."""
+    block: dict[str, str | list[str]] = {LANGUAGE_KEY: record.language}
+    if record.into is not None:
+        block[INTO_KEY] = record.into
+    for name, (there, here) in record.texts.items():
+        block[name] = f"{there} {here}" if here is not None else there
+    for name, pairs in record.lists.items():
+        if pairs:
+            block[name] = [f"{there} {here}" for there, here in pairs]
+        if name in record.orders_there:
+            block[name + ORDER_SUFFIX] = [str(r) for r in record.orders_there[name]]
+    if record.videos is not None:
+        block[VIDEOS_KEY] = list(record.videos)
+        if VIDEOS_KEY in record.orders_there:
+            block[VIDEOS_KEY + ORDER_SUFFIX] = [str(r) for r in record.orders_there[VIDEOS_KEY]]
+    if record.only_here:
+        block[ONLY_HERE_KEY] = list(record.only_here)
+    if record.only_there:
+        block[ONLY_THERE_KEY] = list(record.only_there)
+    return block
 
 
-def kit_lists(kit: Kit) -> dict[str, tuple[str, ...]]:
-    """The kit's translatable lists; a section counts as one text (its title and body)."""
-    return {
-        "made_with": kit.made_with,
-        "sections": tuple(f"{s.title}\n\n{s.body}" for s in kit.sections),
-        "sources": kit.sources,
-    }
+# --- one text ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Match:
+    """One text or list item: where it is on each side (None: that side lacks it) and how the
+    two stand. For a text, the index is 0 when the side has it."""
+
+    here: int | None
+    there: int | None
+    state: State
+    agreed: tuple[str, str] | None = None
+    """The pair as recorded, for writing it back unchanged."""
+    copy_of: str = ""
+    """For a ``copy``: the language whose text it is (set by :mod:`kitsite.translation_kit`,
+    which knows every language of the kit)."""
 
 
-def video_texts(video: Video) -> dict[str, str]:
-    """The video's translatable single texts; an absent transcript is the empty text."""
-    return {"title": video.title, "description": video.description,
-            "transcript": video.transcript or ""}
+def compare_text(here: str, there: str, agreed: Agreed | None) -> Match | None:
+    """How one text field stands; None when neither side has it."""
+    h = fingerprint(here) if here.strip() else None
+    t = fingerprint(there) if there.strip() else None
+    if h is None and t is None:
+        return None
+    if agreed is None:
+        if h is not None and t is not None:
+            return Match(0, 0, _identical_or(here, there, "unconfirmed"))
+        return Match(0, None, "new_here") if h is not None else Match(None, 0, "new_there")
+    a_there, a_here = agreed
+    record = (a_there, a_here or "")
+    if a_there == ABSENT:
+        return _one_sided(h, t, "kept_here", "there_newer", record)
+    if a_here == ABSENT:
+        return _one_sided(t, h, "kept_there", "here_newer", record, flipped=True)
+    here_changed = a_here is not None and h != a_here
+    there_changed = t != a_there
+    if h is None:
+        return Match(None, 0, "deleted_here", record)
+    if t is None:
+        return Match(0, None, "deleted_there", record)
+    if _same_words(here, there) and not (a_here is not None and not here_changed
+                                         and not there_changed):
+        return Match(0, 0, "copy", record)
+    return Match(0, 0, _changes(here_changed, there_changed), record)
 
 
-def video_lists(video: Video) -> dict[str, tuple[str, ...]]:
-    return {"questions": video.questions}
+def _one_sided(own: str | None, other: str | None, kept: State, other_newer: State,
+               record: tuple[str, str], *, flipped: bool = False) -> Match | None:
+    """A text one side lacks on purpose: still so (kept), or the other side has it now."""
+    def at(own_at: int | None, other_at: int | None) -> tuple[int | None, int | None]:
+        return (other_at, own_at) if flipped else (own_at, other_at)
+
+    if other is None:
+        return Match(*at(0, None), kept, record) if own is not None else None
+    if own is None:  # the side that lacked it on purpose has it now, the other never had it
+        return Match(*at(None, 0), "new_there" if not flipped else "new_here", record)
+    return Match(0, 0, other_newer, record)
 
 
-# --- which language is the source ---------------------------------------------------------
+def _changes(here_changed: bool, there_changed: bool) -> State:
+    if here_changed and there_changed:
+        return "both_changed"
+    if here_changed:
+        return "here_newer"
+    return "there_newer" if there_changed else "same"
 
-def recorded_language(kit: Kit) -> str | None:
-    """The language this kit file says it was translated from, if it says so anywhere."""
-    for raw in (kit.translated_from, *(v.translated_from for v in kit.videos)):
-        record = Record.parse(raw)
-        if record is not None and record.language != kit.language:
-            return record.language
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _identical_or(here: str, there: str, state: State) -> State:
+    return "copy" if _same_words(here, there) else state
+
+
+# --- a list --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ListComparison:
+    """Every item of one list field on both sides, and whether either side reordered."""
+
+    matches: tuple[Match, ...]
+    order: OrderState = "same"
+
+
+Key = Callable[[str], str]
+"""How an item is known: its fingerprint, or (for videos) its id."""
+
+
+def align(here: Sequence[str], there: Sequence[str],
+          agreed: Sequence[tuple[str, str]] | None, *,
+          there_order: Sequence[int] | None = None, key: Key = fingerprint,
+          pair_changed: bool = True, texts: bool = True) -> ListComparison:
+    """Line up the items of a list on both sides with what was confirmed.
+
+    Items are found by their fingerprint. A confirmed pair of which one side is gone was
+    changed there when an unpaired item of that side stands at the same place (between the
+    same confirmed neighbours; not for ids: ``pair_changed``), else deleted there. Items
+    nobody paired are new on their side, or, where both sides have one at the same place,
+    unconfirmed. Without any record, items are lined up by position. ``texts=False`` for
+    items that are not text (video ids), which are never copies.
+    """
+    here_keys = [key(x) for x in here]
+    there_keys = [key(x) for x in there]
+    pairs = list(agreed or ())
+    found = _find_pairs(pairs, here_keys, there_keys)
+    anchors = [k for k, (h, t) in enumerate(found) if h is not None and t is not None
+               and ABSENT not in pairs[k]]
+    taken_here = {h for h, _ in found if h is not None}
+    taken_there = {t for _, t in found if t is not None}
+    free_here = [i for i in range(len(here)) if i not in taken_here]
+    free_there = [j for j in range(len(there)) if j not in taken_there]
+    matches: list[Match] = []
+    for k, (h, t) in enumerate(found):
+        region = sum(1 for a in anchors if a < k)
+        matches.extend(_resolve_pair(pairs[k], h, t, region, anchors, found, free_here,
+                                     free_there, pair_changed))
+    matches.extend(_unpaired(free_here, free_there, anchors, found, confirmed=bool(pairs)))
+    if texts:
+        matches = [_copy_checked(m, here, there) for m in matches]
+    order = _order_state([found[a] for a in anchors], there_order, anchors, len(pairs))
+    return ListComparison(tuple(matches), order)
+
+
+def _find_pairs(pairs: Sequence[tuple[str, str]], here_keys: Sequence[str],
+                there_keys: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """For each recorded pair, the index of the item with its fingerprint on each side."""
+    used_here: set[int] = set()
+    used_there: set[int] = set()
+    found: list[tuple[int | None, int | None]] = []
+    for there_key, here_key in pairs:
+        h = _take(here_keys, here_key, used_here)
+        t = _take(there_keys, there_key, used_there)
+        found.append((h, t))
+    return found
+
+
+def _take(keys: Sequence[str], wanted: str, used: set[int]) -> int | None:
+    if wanted == ABSENT:
+        return None
+    index = next((i for i, k in enumerate(keys) if k == wanted and i not in used), None)
+    if index is not None:
+        used.add(index)
+    return index
+
+
+def _region_of(index: int, side: int, anchors: Sequence[int],
+               found: Sequence[tuple[int | None, int | None]]) -> int:
+    """How many confirmed neighbours stand before ``index`` on one side (0 here, 1 there)."""
+    return sum(1 for a in anchors if (found[a][side] or 0) < index)
+
+
+def _pop_in_region(free: list[int], side: int, region: int, anchors: Sequence[int],
+                   found: Sequence[tuple[int | None, int | None]]) -> int | None:
+    for index in free:
+        if _region_of(index, side, anchors, found) == region:
+            free.remove(index)
+            return index
     return None
 
 
-def source_language(library: Library, kit_id: str) -> str | None:
-    """The language a kit's translations are made from (None when no language has the kit).
+def _resolve_pair(pair: tuple[str, str], h: int | None, t: int | None, region: int,
+                  anchors: Sequence[int], found: Sequence[tuple[int | None, int | None]],
+                  free_here: list[int], free_there: list[int],
+                  pair_changed: bool) -> list[Match]:
+    there_key, here_key = pair
+    if there_key == ABSENT:
+        return [Match(h, None, "kept_here", pair)] if h is not None else []
+    if here_key == ABSENT:
+        return [Match(None, t, "kept_there", pair)] if t is not None else []
+    if h is not None and t is not None:
+        return [Match(h, t, "same", pair)]
 
-    The language named by a translation's ``translated_from`` (when that language has the
-    kit); otherwise the first language of the site that has the kit.
-    """
-    present = [lang for lang in library.languages if library.kit(lang, kit_id) is not None]
-    for lang in present:
-        kit = library.kit(lang, kit_id)
-        assert kit is not None
-        named = recorded_language(kit)
-        if named in present and named != lang:
-            return named
-    return present[0] if present else None
+    def changed_at(free: list[int], side: int) -> int | None:
+        return _pop_in_region(free, side, region, anchors, found) if pair_changed else None
 
-
-def translation_source(library: Library, language: str, kit_id: str) -> Kit | None:
-    """The kit ``language``'s file of ``kit_id`` is a translation of; None for a source file."""
-    kit = library.kit(language, kit_id)
-    if kit is None:
-        return None
-    named = recorded_language(kit)
-    if named is not None and named != language and library.kit(named, kit_id) is not None:
-        return library.kit(named, kit_id)
-    source = source_language(library, kit_id)
-    if source is None or source == language:
-        return None
-    return library.kit(source, kit_id)
-
-
-# --- lining up a translation with its source ----------------------------------------------
-
-@dataclass(frozen=True)
-class Pair:
-    """One item of a list field: its index in the source, in the translation, and its state."""
-
-    source: int | None
-    target: int | None
-    state: State
+    if h is not None:
+        t2 = changed_at(free_there, 1)
+        return [Match(h, t2, "there_newer" if t2 is not None else "deleted_there", pair)]
+    if t is not None:
+        h2 = changed_at(free_here, 0)
+        return [Match(h2, t, "here_newer" if h2 is not None else "deleted_here", pair)]
+    h2, t2 = changed_at(free_here, 0), changed_at(free_there, 1)
+    if h2 is not None and t2 is not None:
+        return [Match(h2, t2, "both_changed", pair)]
+    if h2 is not None:
+        return [Match(h2, None, "deleted_there", pair)]
+    if t2 is not None:
+        return [Match(None, t2, "deleted_here", pair)]
+    return []  # deleted on both sides: nothing left to do
 
 
-def compare_text(source: str, target: str, recorded: str | None, confirmed: bool) -> State | None:
-    """The state of a single text field; None when neither language has the field."""
-    if not source.strip() and not target.strip():
-        return None
-    if not target.strip():
-        return "missing"
-    if not source.strip():
-        return "extra"
-    if not confirmed or recorded is None:
-        return "unconfirmed"
-    return "ok" if recorded == fingerprint(source) else "stale"
+def _unpaired(free_here: list[int], free_there: list[int], anchors: Sequence[int],
+              found: Sequence[tuple[int | None, int | None]], *,
+              confirmed: bool) -> list[Match]:
+    """Items no record pairs: side by side at the same place they are unconfirmed (by
+    position, when nothing was ever confirmed), else new on their side."""
+    matches: list[Match] = []
+    regions = range(len(anchors) + 1) if confirmed else range(1)
+    for region in regions:
+        here = [i for i in free_here if not confirmed
+                or _region_of(i, 0, anchors, found) == region]
+        there = [j for j in free_there if not confirmed
+                 or _region_of(j, 1, anchors, found) == region]
+        for i, j in zip(here, there, strict=False):
+            matches.append(Match(i, j, "unconfirmed"))
+        matches.extend(Match(i, None, "new_here") for i in here[len(there):])
+        matches.extend(Match(None, j, "new_there") for j in there[len(here):])
+    return matches
 
 
-def align(
-    source: Sequence[str], target: Sequence[str], record: Sequence[tuple[str, str]] | None
-) -> list[Pair]:
-    """Line up the items of a translated list with the source's, in the order to show them.
-
-    Each translated item is tied to the entry of ``record`` with its own fingerprint (else the
-    entry at its position); that entry says which source text it was made from. Source items
-    nobody translated are ``missing``; translated items whose source text is gone are
-    ``extra``. Without a record, items are lined up by position and ``unconfirmed``.
-    """
-    entries = list(record or ())
-    src_fp = [fingerprint(s) for s in source]
-    slot_of = _slots(target, entries)
-    matched: dict[int, tuple[int, State]] = {}  # source index -> (target index, state)
-    taken: set[int] = set()
-
-    def take(i: int, j: int, state: State) -> None:
-        matched[i] = (j, state)
-        taken.add(j)
-
-    for i, fp in enumerate(src_fp):  # 1. translated from exactly this source text
-        j = next((j for j in sorted(slot_of) if j not in taken and entries[slot_of[j]][0] == fp),
-                 None)
-        if j is not None:
-            take(i, j, "ok")
-    for i in range(len(source)):  # 2. the source text at this place changed
-        j = next((j for j in sorted(slot_of) if j not in taken and slot_of[j] == i), None)
-        if i not in matched and j is not None:
-            take(i, j, "stale")
-    rest_source = [i for i in range(len(source)) if i not in matched]
-    rest_target = [j for j in range(len(target)) if j not in taken]
-    for i, j in zip(rest_source, rest_target, strict=False):  # 3. what is left, by position
-        take(i, j, "stale" if j in slot_of else "unconfirmed")
-    return _display_order(len(source), len(target), matched)
+def _copy_checked(match: Match, here: Sequence[str], there: Sequence[str]) -> Match:
+    """An unconfirmed or changed pair whose two texts are the same words is a copy."""
+    if match.here is None or match.there is None or match.state in ("same", "kept_here",
+                                                                    "kept_there"):
+        return match
+    if _same_words(here[match.here], there[match.there]):
+        return Match(match.here, match.there, "copy", match.agreed)
+    return match
 
 
-def _slots(target: Sequence[str], entries: Sequence[tuple[str, str]]) -> dict[int, int]:
-    """Target index -> record entry: the entry with its own fingerprint, else its position."""
-    slot_of: dict[int, int] = {}
-    used: set[int] = set()
-    for j, text in enumerate(target):
-        own = fingerprint(text)
-        k = next((k for k, (_, o) in enumerate(entries) if k not in used and o == own), None)
-        if k is not None:
-            slot_of[j] = k
-            used.add(k)
-    for j in range(len(target)):
-        if j not in slot_of and j < len(entries) and j not in used:
-            slot_of[j] = j
-            used.add(j)
-    return slot_of
+def _order_state(anchored: Sequence[tuple[int | None, int | None]],
+                 there_order: Sequence[int] | None, anchors: Sequence[int],
+                 n_pairs: int) -> OrderState:
+    """Whether the items both sides still have stand in the order that was confirmed: this
+    file's order is the record's, the other's is ``there_order`` (ranks by pair) or the same."""
+    ranks = list(there_order or ())
+
+    def there_rank(n: int) -> int:
+        k = anchors[n]
+        return ranks[k] if k < len(ranks) else k
+
+    here_seq = [h or 0 for h, _ in anchored]
+    there_seq = [anchored[n][1] or 0 for n in sorted(range(len(anchored)), key=there_rank)]
+    here_moved = here_seq != sorted(here_seq)
+    there_moved = there_seq != sorted(there_seq)
+    if here_moved and there_moved:
+        return "both_reordered"
+    if here_moved:
+        return "here_reordered"
+    return "there_reordered" if there_moved else "same"
 
 
-def _display_order(
-    n_source: int, n_target: int, matched: Mapping[int, tuple[int, State]]
-) -> list[Pair]:
-    pairs = [Pair(i, matched[i][0], matched[i][1]) if i in matched else Pair(i, None, "missing")
-             for i in range(n_source)]
-    shown = {p.target for p in pairs if p.target is not None}
-    for j in range(n_target):
-        if j in shown:
-            continue
-        after = next((k for k, p in enumerate(pairs) if p.target == j - 1), None) if j else None
-        pairs.insert(0 if after is None else after + 1, Pair(None, j, "extra"))
-        shown.add(j)
-    return pairs
-
-
-# --- comparing a kit or a video with its source -------------------------------------------
-
-@dataclass(frozen=True)
-class Comparison:
-    """Every field of one translated kit or video against its source."""
-
-    texts: Mapping[str, State]
-    """Single text fields present in either language -> state."""
-    lists: Mapping[str, tuple[Pair, ...]]
-    confirmed: bool
-    """Whether the translation has a ``translated_from`` block at all."""
-
-    @property
-    def stale(self) -> bool:
-        return any(s == "stale" for s in self.texts.values()) or any(
-            p.state == "stale" for pairs in self.lists.values() for p in pairs)
-
-    def states(self) -> list[State]:
-        return [*self.texts.values(), *(p.state for ps in self.lists.values() for p in ps)]
-
-
-def compare(
-    source_texts: Mapping[str, str], source_lists: Mapping[str, Sequence[str]],
-    target_texts: Mapping[str, str], target_lists: Mapping[str, Sequence[str]],
-    raw_record: Mapping[str, Any] | None,
-) -> Comparison:
-    """Compare the fields of a translation with its source's, using its recorded fingerprints."""
-    record = Record.parse(raw_record)
-    texts: dict[str, State] = {}
-    for name, source in source_texts.items():
-        state = compare_text(source, target_texts.get(name, ""),
-                             record.texts.get(name) if record else None, record is not None)
-        if state is not None:
-            texts[name] = state
-    lists = {
-        name: tuple(align(source, target_lists.get(name, ()),
-                          record.lists.get(name, ()) if record else None))
-        for name, source in source_lists.items()
-    }
-    return Comparison(texts, lists, record is not None)
-
-
-def compare_kits(source: Kit, target: Kit) -> Comparison:
-    """The kit-level fields (not its videos) of a translation against its source."""
-    return compare(kit_texts(source), kit_lists(source), kit_texts(target), kit_lists(target),
-                   target.translated_from)
-
-
-def compare_videos(source: Video, target: Video) -> Comparison:
-    """One video of a translation against the same video in the source."""
-    return compare(video_texts(source), video_lists(source), video_texts(target),
-                   video_lists(target), target.translated_from)
-
-
-# --- the block that --confirm records -----------------------------------------------------
-
-def confirmed_record(
-    language: str, source_texts: Mapping[str, str], source_lists: Mapping[str, Sequence[str]],
-    target_texts: Mapping[str, str], target_lists: Mapping[str, Sequence[str]],
-    old: Mapping[str, Any] | None,
-) -> dict[str, str | list[str]]:
-    """The ``translated_from`` block that records the current source text as checked.
-
-    Only what both languages have is recorded: a missing field stays missing.
-    """
-    block: dict[str, str | list[str]] = {"language": language}
-    for name, source in source_texts.items():
-        if source.strip() and target_texts.get(name, "").strip():
-            block[name] = fingerprint(source)
-    old_record = Record.parse(old)
-    for name, items in source_lists.items():
-        target = list(target_lists.get(name, ()))
-        previous = old_record.lists.get(name, ()) if old_record else None
-        pairs = sorted((p for p in align(items, target, previous)
-                        if p.source is not None and p.target is not None),
-                       key=lambda p: p.target or 0)
-        if pairs:
-            block[name] = [f"{fingerprint(items[p.source])} {fingerprint(target[p.target])}"
-                           for p in pairs if p.source is not None and p.target is not None]
-    return block
+def video_id_key(video_id: str) -> str:
+    """Videos are known by their id, which is the same in every language."""
+    return video_id

@@ -2,21 +2,22 @@
 
 Owns: finding where the block of a kit or of one video goes in the file, replacing the old
 block or inserting a new one after the last key, and checking that nothing else in the file
-changed. Comments, key order, quoting and line wrapping elsewhere in the file stay exactly
-as the editor wrote them: the file is edited line by line, never dumped from parsed YAML.
+changed. Comments, key order, quoting, line wrapping and line endings elsewhere in the file
+stay exactly as the editor wrote them: the file is edited line by line, never dumped from
+parsed YAML, and the new lines end as the file's lines do (``\r\n`` in a Windows file). The
+file is replaced whole or not at all (:mod:`kitsite.atomic`).
 """
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kitsite.atomic import WriteError, shown, write_text
+from kitsite.text_lines import ends_a_line, newline_of, yaml_lines
 from kitsite.yamldoc import KeyPath
 
 RECORD_KEY = "translated_from"
@@ -49,11 +50,23 @@ def write_block(path: Path, target: KeyPath, block: Mapping[str, str | list[str]
 def write_blocks(
     path: Path, blocks: Mapping[KeyPath, Mapping[str, str | list[str]]]
 ) -> dict[KeyPath, int]:
-    """Put several blocks into one file at once; the line where each starts, by target."""
-    text = path.read_text(encoding="utf-8")
+    """Put several blocks into one file at once; the line where each starts, by target.
+
+    Raises :class:`EditError` (and leaves the file as it was) when the edit is not safe or
+    the file cannot be read or written: a full disk, a read-only folder."""
+    try:
+        text = path.read_bytes().decode("utf-8")  # as it is: no newline translation
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or "not UTF-8"
+        raise EditError(f"{shown(path)}: cannot read the file ({reason}); nothing was "
+                        "changed") from err
     new_text = replace_blocks(text, blocks)
     _check_only_the_blocks_changed(text, new_text, blocks)
-    _write_atomically(path, new_text)
+    if new_text != text:  # confirming again what is confirmed writes nothing
+        try:
+            write_text(path, new_text)
+        except WriteError as err:
+            raise EditError(str(err)) from err
     return _block_lines(new_text, blocks)
 
 
@@ -66,10 +79,10 @@ def replace_block(
 
 
 def replace_blocks(text: str, blocks: Mapping[KeyPath, Mapping[str, str | list[str]]]) -> str:
-    """``text`` with the block of each target replaced or inserted."""
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    """``text`` with the block of each target replaced or inserted; the new lines end as the
+    file's lines do."""
+    newline = newline_of(text)
+    lines = yaml_lines(text)
     root = yaml.compose(text, Loader=_LOADER)
     edits = []
     for target, block in blocks.items():
@@ -81,8 +94,11 @@ def replace_blocks(text: str, blocks: Mapping[KeyPath, Mapping[str, str | list[s
         else:
             start = _last_line(mapping.value[-1][1], lines) + 1
             end = start - 1
-        edits.append((start, end, render_block(block, indent)))
+        new = [line.removesuffix("\n") + newline for line in render_block(block, indent)]
+        edits.append((start, end, new))
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+        if start == len(lines) and not ends_a_line(lines[-1]):
+            lines[-1] += newline  # a block after a last line that has no line break
         lines[start:end + 1] = new
     return "".join(lines)
 
@@ -158,16 +174,35 @@ def _check_only_the_blocks_changed(
     if old != new:
         raise EditError("writing the block would change other keys of the file — "
                         "nothing was written; please report this")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def remove_blocks(path: Path, targets: Sequence[KeyPath]) -> None:
+    """Take the ``translated_from:`` block of each target out of the file (a record another
+    file now holds); everything else, line endings included, stays as it was."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or "not UTF-8"
+        raise EditError(f"{shown(path)}: cannot read the file ({reason}); nothing was "
+                        "changed") from err
+    lines = yaml_lines(text)
+    root = yaml.compose(text, Loader=_LOADER)
+    spans = []
+    for target in targets:
+        mapping = _mapping_at(root, target)
+        old = next(((k, v) for k, v in mapping.value if k.value == RECORD_KEY), None)
+        if old is not None:
+            spans.append((old[0].start_mark.line, _last_line(old[1], lines)))
+    if not spans:
+        return
+    for start, end in sorted(spans, reverse=True):
+        del lines[start:end + 1]
+    new_text = "".join(lines)
+    before, after = yaml.load(text, Loader=_LOADER), yaml.load(new_text, Loader=_LOADER)
+    for target in targets:
+        _without_block(before, target)
+    if before != after:
+        raise EditError("removing the old record would change other keys of "
+                        f"{shown(path)} — nothing was written; please report this")
+    try:
+        write_text(path, new_text)
+    except WriteError as err:
+        raise EditError(str(err)) from err

@@ -1,39 +1,34 @@
-"""The translation status of every kit and page, and confirming a translation as checked.
+"""The translation status of every kit and page: what each language's translator has to do.
 
 Owns: the report behind ``kits status``, ``kits status --json`` and the site's translation
-status page — per kit and language, which fields are missing, stale, not confirmed or extra,
-with the line to edit — and ``--confirm``, which records the source's current fingerprints
-in the translation file. The rules themselves live in :mod:`kitsite.translation`.
+status page — per kit and language, every gap (stale, changed in both, missing, deleted in
+another language, reordered, not confirmed, not translated) with the line to edit here and
+the file and line to compare with. The gaps themselves come from
+:mod:`kitsite.translation_kit`; confirming is :mod:`kitsite.translation_confirm`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from kitsite.docs_pages import docs_pages
-from kitsite.model import Kit, Library, Video
-from kitsite.translation import (
-    Comparison,
-    Pair,
-    compare_kits,
-    compare_videos,
-    confirmed_record,
+from kitsite.model import Kit, Library
+from kitsite.translation_kit import (
+    FieldGap,
+    GapKind,
+    KitTranslation,
     kit_lists,
     kit_texts,
-    recorded_language,
-    translation_source,
     video_lists,
     video_texts,
 )
-from kitsite.translation_edit import write_blocks
-from kitsite.yamldoc import KeyPath
 
-GapKind = Literal["missing", "stale", "unconfirmed", "extra"]
-GAP_KINDS: tuple[GapKind, ...] = ("missing", "stale", "unconfirmed", "extra")
 EXCERPT_LENGTH = 70
+GAP_ORDER: tuple[GapKind, ...] = ("missing", "stale", "conflict", "deleted", "reordered",
+                                  "unconfirmed", "untranslated")
 
 
 @dataclass(frozen=True)
@@ -42,20 +37,20 @@ class Gap:
 
     kind: GapKind
     field: str
-    """Key path: ``about``, ``videos[hope].questions[1]``, ``videos[hope]`` (a whole video).
-    For a missing item, the path in the source; otherwise the path in this language's file."""
+    """Key path: ``about``, ``videos[hope].questions[1]``, ``videos[hope]`` (a whole video),
+    ``videos`` (their order). For an item this language lacks, the path in the other file."""
     line: int
     """Line to edit in this language's file (for a missing item: where to add it)."""
-    source_file: Path | None = None
-    """The file with the text to translate or compare with."""
-    source_line: int | None = None
-    source_text: str = ""
-    text_lang: str = ""
-    """The language of ``source_text``."""
+    other_language: str
+    """The newer language, the one that has what is missing here, or the one to compare with."""
+    other_file: Path | None = None
+    other_line: int | None = None
+    text: str = ""
+    """An excerpt of the other language's text (what to translate or compare with)."""
     video: str | None = None
     whole_video: bool = False
     count: int = 1
-    """For an unconfirmed kit or video: how many of its fields are not confirmed."""
+    """For a unit that is not confirmed or not translated: how many of its texts."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +62,8 @@ class KitStatus:
     title: str
     path: Path | None
     """This language's file; None when the kit is not translated into it."""
-    source_language: str | None = None
-    """The language this file is a translation of; None when it is the source."""
-    source_path: Path | None = None
+    checked_against: str | None = None
+    """The language this file's kit texts were confirmed against (None: an original)."""
     only_in: tuple[str, ...] = ()
     """For a kit not translated into this language: the languages that have it."""
     gaps: tuple[Gap, ...] = ()
@@ -81,12 +75,6 @@ class KitStatus:
         if self.path is None:
             return "not_translated"
         return "gaps" if self.gaps else "up_to_date"
-
-    @property
-    def role(self) -> Literal["source", "translation", "none"]:
-        if self.path is None:
-            return "none"
-        return "source" if self.source_language is None else "translation"
 
     def count(self, kind: GapKind) -> int:
         return sum(1 for g in self.gaps if g.kind == kind)
@@ -108,16 +96,13 @@ class Totals:
     up_to_date: int
     with_gaps: int
     not_translated: int
-    missing: int
-    stale: int
-    unconfirmed: int
-    extra: int
+    gap_counts: dict[str, int]
     pages: int
     pages_missing: int
 
     @property
     def gaps(self) -> int:
-        return self.missing + self.stale + self.unconfirmed + self.extra
+        return sum(self.gap_counts.values())
 
 
 @dataclass
@@ -147,10 +132,7 @@ class StatusReport:
             up_to_date=sum(1 for k in kits if k.state == "up_to_date"),
             with_gaps=sum(1 for k in kits if k.state == "gaps"),
             not_translated=sum(1 for k in kits if k.state == "not_translated"),
-            missing=sum(k.count("missing") for k in kits),
-            stale=sum(k.count("stale") for k in kits),
-            unconfirmed=sum(k.count("unconfirmed") for k in kits),
-            extra=sum(k.count("extra") for k in kits),
+            gap_counts={kind: sum(k.count(kind) for k in kits) for kind in GAP_ORDER},
             pages=len(pages),
             pages_missing=sum(1 for p in pages if p.path is None),
         )
@@ -196,10 +178,9 @@ class StatusReport:
         for lang in self.languages:
             k = self.kit(kit_id, lang)
             entries[lang] = {
-                "state": k.state, "role": k.role, "title": k.title,
-                "path": self.relative(k.path), "source_language": k.source_language,
-                "source_path": self.relative(k.source_path), "only_in": list(k.only_in),
-                "gaps": [{**vars(g), "source_file": self.relative(g.source_file)}
+                "state": k.state, "title": k.title, "path": self.relative(k.path),
+                "checked_against": k.checked_against, "only_in": list(k.only_in),
+                "gaps": [{**vars(g), "other_file": self.relative(g.other_file)}
                          for g in k.gaps],
             }
         return {"id": kit_id, "languages": entries}
@@ -211,8 +192,9 @@ def build_report(library: Library, docs_dir: Path | None = None) -> StatusReport
     """The status of every kit (and, given ``docs_dir``, every hand-written page)."""
     report = StatusReport(library.languages, library.default_language, library.root.parent)
     for kit_id in library.kit_ids():
+        translation = KitTranslation(library, kit_id)
         for lang in library.languages:
-            report.kits.append(kit_status(library, kit_id, lang))
+            report.kits.append(kit_status(library, translation, lang))
     if docs_dir is not None:
         report.pages = page_statuses(docs_dir, library.languages)
     return report
@@ -227,204 +209,145 @@ def page_statuses(docs_dir: Path, languages: Sequence[str]) -> list[PageStatus]:
     return statuses
 
 
-def kit_status(library: Library, kit_id: str, language: str) -> KitStatus:
+def kit_status(library: Library, translation: KitTranslation, language: str) -> KitStatus:
     """One kit in one language: what a translator has to do there."""
-    kit = library.kit(language, kit_id)
+    kit_id = translation.kit_id
+    kit = translation.versions.get(language)
     if kit is None:
         best = library.kit_in_best_language(language, kit_id)
-        only_in = tuple(lang for lang in library.languages if library.kit(lang, kit_id))
-        return KitStatus(kit_id, language, best.title, None, only_in=only_in,
-                         title_lang=best.language)
-    source = translation_source(library, language, kit_id)
-    gaps = list(_missing_videos(library, kit, source))
-    if source is not None:
-        gaps.extend(_kit_gaps(source, kit))
-        for video in kit.videos:
-            source_video = source.video(video.id)
-            if source_video is not None:
-                gaps.extend(_video_gaps(source, source_video, video))
-    return KitStatus(kit_id, language, kit.title, kit.path,
-                     source.language if source else None, source.path if source else None,
-                     gaps=tuple(sorted(gaps, key=lambda g: g.line)), title_lang=language)
+        return KitStatus(kit_id, language, best.title, None,
+                         only_in=tuple(translation.versions), title_lang=best.language)
+    gaps = _located(translation, language, translation.gaps(language))
+    edge = translation.outgoing(language, None)
+    checked = edge.there if edge is not None and edge.record is not None else None
+    return KitStatus(kit_id, language, kit.title, kit.path, checked,
+                     gaps=tuple(sorted(gaps, key=lambda g: (g.line, GAP_ORDER.index(g.kind)))),
+                     title_lang=language)
 
 
-def _missing_videos(library: Library, kit: Kit, source: Kit | None) -> Iterable[Gap]:
-    """Videos some other language has and this one lacks (compared with the source first)."""
-    others = [source] if source else []
-    others += [k for lang in library.languages
-               if (k := library.kit(lang, kit.id)) is not None and k is not source and k is not kit]
-    seen = {v.id for v in kit.videos}
-    for other in others:
-        for index, video in enumerate(other.videos):
-            if video.id in seen:
-                continue
-            seen.add(video.id)
-            yield Gap("missing", f"videos[{video.id}]", _add_video_line(kit, other, index),
-                      other.path, video.line, _excerpt(video.title), other.language, video.id,
-                      whole_video=True)
+def _located(translation: KitTranslation, language: str,
+             found: Sequence[FieldGap]) -> list[Gap]:
+    """Each gap with the lines to edit and compare; a unit's texts that are all not
+    confirmed (or all not translated) as one gap for the unit."""
+    gaps: list[Gap] = []
+    grouped: dict[tuple[str | None, GapKind, str], int] = {}
+    for gap in found:
+        if gap.kind in ("unconfirmed", "untranslated") and gap.field != "videos":
+            key = (gap.unit, gap.kind, gap.other)
+            grouped[key] = grouped.get(key, 0) + 1
+            continue
+        gaps.append(_locate(translation, language, gap))
+    for (unit, kind, other), count in grouped.items():
+        own = translation.versions[language]
+        video = own.video(unit) if unit else None
+        gaps.append(Gap(kind, f"videos[{unit}]" if unit else "(kit)",
+                        video.line if video else own.line_of("title"), other,
+                        translation.versions[other].path, _unit_line(translation, other, unit),
+                        video=unit, count=count))
+    return gaps
 
 
-def _add_video_line(kit: Kit, other: Kit, index: int) -> int:
-    """Where to add ``other.videos[index]`` in ``kit``: after the video that precedes it."""
-    for previous in reversed(other.videos[:index]):
-        here = kit.video(previous.id)
+def _unit_line(translation: KitTranslation, language: str, unit: str | None) -> int:
+    kit = translation.versions[language]
+    video = kit.video(unit) if unit else None
+    return video.line if video else kit.line_of("title")
+
+
+def _locate(translation: KitTranslation, language: str, gap: FieldGap) -> Gap:
+    own, other = translation.versions[language], translation.versions[gap.other]
+    if gap.field == "videos":
+        return _video_list_gap(own, other, gap)
+    prefix = f"videos[{gap.unit}]." if gap.unit else ""
+    own_lines, other_lines = _lines(own, gap.unit), _lines(other, gap.unit)
+    is_list = gap.field in _list_names(gap.unit)
+    if not is_list:
+        text = _texts(other, gap.unit).get(gap.field, "")
+        line = own_lines(gap.field) if gap.kind != "missing" else own_lines("")
+        return Gap(gap.kind, prefix + gap.field, line, gap.other, other.path,
+                   other_lines(gap.field), _excerpt(text), gap.unit)
+    items = _lists(other, gap.unit)[gap.field]
+    other_key = f"{gap.field}[{gap.other_index}]" if gap.other_index is not None else gap.field
+    text = items[gap.other_index] if gap.other_index is not None else ""
+    if gap.index is not None:
+        key = f"{gap.field}[{gap.index}]"
+        line = own_lines(key)
+    elif gap.kind == "reordered":
+        key, line = gap.field, own_lines(gap.field)
+    else:  # missing here: where to add it
+        key = other_key
+        line = own_lines(_preceding_key(translation, language, gap)) if gap.other_index \
+            else own_lines(gap.field)
+    return Gap(gap.kind, prefix + key, line, gap.other, other.path, other_lines(other_key),
+               _excerpt(text), gap.unit)
+
+
+def _preceding_key(translation: KitTranslation, language: str, gap: FieldGap) -> str:
+    """The own item after which an item this language lacks goes."""
+    shown = translation.shown_items(language, gap.unit, gap.field)
+    previous = gap.field
+    for item in shown:
+        if item.source == gap.other and item.index == gap.other_index:
+            return previous
+        if item.source == language:
+            previous = f"{gap.field}[{item.index}]"
+    return previous
+
+
+def _video_list_gap(own: Kit, other: Kit, gap: FieldGap) -> Gap:
+    if gap.kind == "reordered":
+        return Gap("reordered", "videos", own.line_of("videos"), other.language, other.path,
+                   other.line_of("videos"))
+    assert gap.video is not None
+    theirs = other.video(gap.video)
+    mine = own.video(gap.video)
+    if gap.kind == "missing":
+        assert theirs is not None
+        return Gap("missing", f"videos[{gap.video}]", _add_video_line(own, other, gap.video),
+                   other.language, other.path, theirs.line, _excerpt(theirs.title), gap.video,
+                   whole_video=True)
+    assert mine is not None
+    return Gap(gap.kind, f"videos[{gap.video}]", mine.line, other.language, other.path,
+               other.line_of("videos"), _excerpt(mine.title), gap.video, whole_video=True)
+
+
+def _add_video_line(kit: Kit, other: Kit, video_id: str) -> int:
+    """Where to add ``video_id`` of ``other`` in ``kit``: after the video that precedes it."""
+    ids = [v.id for v in other.videos]
+    for previous in reversed(ids[:ids.index(video_id)]):
+        here = kit.video(previous)
         if here is not None:
             return here.line
     return kit.line_of("videos") if "videos" in kit.field_lines else 1
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """A kit's own texts or one video: where its fields are in both files."""
-
-    line_of: Callable[[str], int]
-    source_line_of: Callable[[str], int]
-    source: Kit
-    prefix: str
-    line: int
-    video: str | None = None
-
-    def gap(self, kind: GapKind, name: str, line: int, source_key: str | None,
-            text: str) -> Gap:
-        return Gap(kind, self.prefix + name, line or self.line, self.source.path,
-                   self.source_line_of(source_key) if source_key else None, _excerpt(text),
-                   self.source.language if text else "", self.video)
+def _lines(kit: Kit, unit: str | None) -> Callable[[str], int]:
+    if unit is None:
+        return lambda key: kit.line_of(key) if key else kit.line_of("title")
+    video = kit.video(unit)
+    assert video is not None
+    return lambda key: video.line_of(key) if key else video.line
 
 
-def _kit_gaps(source: Kit, kit: Kit) -> list[Gap]:
-    unit = _Unit(kit.line_of, source.line_of, source, "", kit.line_of("title"))
-    return _gaps(compare_kits(source, kit), kit_texts(source), kit_lists(source), unit)
+def _texts(kit: Kit, unit: str | None) -> dict[str, str]:
+    if unit is None:
+        return kit_texts(kit)
+    video = kit.video(unit)
+    assert video is not None
+    return video_texts(video)
 
 
-def _video_gaps(source_kit: Kit, source: Video, video: Video) -> list[Gap]:
-    unit = _Unit(video.line_of, source.line_of, source_kit, f"videos[{video.id}].", video.line,
-                 video.id)
-    return _gaps(compare_videos(source, video), video_texts(source), video_lists(source), unit)
+def _lists(kit: Kit, unit: str | None) -> dict[str, tuple[str, ...]]:
+    if unit is None:
+        return kit_lists(kit)
+    video = kit.video(unit)
+    assert video is not None
+    return video_lists(video)
 
 
-def _gaps(
-    comparison: Comparison, source_texts: dict[str, str],
-    source_lists: dict[str, tuple[str, ...]], unit: _Unit,
-) -> list[Gap]:
-    gaps: list[Gap] = []
-    unconfirmed = 0
-    for name, state in comparison.texts.items():
-        if state == "unconfirmed" and not comparison.confirmed:
-            unconfirmed += 1
-        elif state != "ok":
-            line = unit.line_of(name) if state != "missing" else unit.line
-            gaps.append(unit.gap(state, name, line, name, source_texts.get(name, "")))
-    for name, pairs in comparison.lists.items():
-        for pos, pair in enumerate(pairs):
-            if pair.state == "unconfirmed" and not comparison.confirmed:
-                unconfirmed += 1
-            elif pair.state != "ok":
-                gaps.append(_list_gap(pair, pairs[:pos], name, source_lists[name], unit))
-    if unconfirmed:
-        gaps.append(Gap("unconfirmed", unit.prefix.rstrip(".") or "(kit)", unit.line,
-                        unit.source.path, video=unit.video, count=unconfirmed))
-    return gaps
-
-
-def _list_gap(pair: Pair, before: Sequence[Pair], name: str, source: Sequence[str],
-              unit: _Unit) -> Gap:
-    source_key = f"{name}[{pair.source}]" if pair.source is not None else None
-    text = source[pair.source] if pair.source is not None else ""
-    if pair.target is not None:
-        state = pair.state
-        assert state != "ok"
-        key = f"{name}[{pair.target}]"
-        return unit.gap(state, key, unit.line_of(key), source_key, text)
-    previous = next((p.target for p in reversed(before) if p.target is not None), None)
-    line = unit.line_of(f"{name}[{previous}]") if previous is not None else unit.line_of(name)
-    return unit.gap("missing", source_key or name, line, source_key, text)
+def _list_names(unit: str | None) -> tuple[str, ...]:
+    return ("made_with", "sections", "sources") if unit is None else ("questions",)
 
 
 def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= EXCERPT_LENGTH else flat[: EXCERPT_LENGTH - 1].rstrip() + "…"
-
-
-# --- confirming ---------------------------------------------------------------------------
-
-class ConfirmError(Exception):
-    """A confirmation that cannot be done; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class Confirmed:
-    path: Path
-    line: int
-    what: str
-
-
-def confirm(
-    library: Library, kit_id: str, language: str, *, video_id: str | None = None,
-    from_language: str | None = None,
-) -> list[Confirmed]:
-    """Record the source's current fingerprints in ``language``'s file of ``kit_id``.
-
-    With ``video_id``, only that video's block; otherwise the kit's block and every video's.
-    """
-    kit = library.kit(language, kit_id)
-    if kit is None:
-        have = [lang for lang in library.languages if library.kit(lang, kit_id)]
-        raise ConfirmError(f"there is no {language} file for kit {kit_id!r} "
-                           f"(it exists in: {', '.join(have) or 'no language'}) — "
-                           f"check the kit id and --lang")
-    source = _confirm_source(library, kit, from_language)
-    blocks: dict[KeyPath, dict[str, str | list[str]]] = {}
-    what: dict[KeyPath, str] = {}
-    if video_id is not None:
-        video = kit.video(video_id)
-        if video is None:
-            raise ConfirmError(f"kit {kit_id!r} in {language} has no video {video_id!r} — "
-                               f"its videos: {', '.join(v.id for v in kit.videos)}")
-        videos = [video]
-    else:
-        videos = [v for v in kit.videos if source.video(v.id)]
-        blocks[()] = confirmed_record(source.language, kit_texts(source), kit_lists(source),
-                                      kit_texts(kit), kit_lists(kit), kit.translated_from)
-        what[()] = "the kit's own texts"
-    for video in videos:
-        target: KeyPath = ("videos", kit.videos.index(video))
-        blocks[target] = _video_block(source, video)
-        what[target] = f"video {video.id!r}"
-    lines = write_blocks(kit.path, blocks)
-    return sorted((Confirmed(kit.path, lines[t], what[t]) for t in blocks), key=lambda c: c.line)
-
-
-def _confirm_source(library: Library, kit: Kit, from_language: str | None) -> Kit:
-    translations = [lang for lang in library.languages
-                    if (k := library.kit(lang, kit.id)) and recorded_language(k) == kit.language]
-    if translations and (from_language is None or from_language in translations):
-        raise ConfirmError(
-            f"{kit.language} is the source of kit {kit.id!r}: the {', '.join(translations)} "
-            f"file says it was translated from {kit.language} — confirm the translation "
-            f"instead, e.g. --lang {translations[0]}")
-    if from_language is not None:
-        source = library.kit(from_language, kit.id)
-        if from_language == kit.language or source is None:
-            raise ConfirmError(f"--from {from_language}: expected another language that has "
-                               f"kit {kit.id!r}")
-        return source
-    source = translation_source(library, kit.language, kit.id)
-    if source is not None:
-        return source
-    others = [lang for lang in library.languages
-              if lang != kit.language and library.kit(lang, kit.id)]
-    if len(others) == 1:
-        return _confirm_source(library, kit, others[0])
-    raise ConfirmError(
-        f"cannot tell which language the {kit.language} file of kit {kit.id!r} was translated "
-        f"from — name it: --from {' or --from '.join(others) or '<language>'}")
-
-
-def _video_block(source: Kit, video: Video) -> dict[str, str | list[str]]:
-    source_video = source.video(video.id)
-    if source_video is None:
-        raise ConfirmError(f"video {video.id!r} is not in the {source.language} file "
-                           f"{source.path.name}, so there is nothing to confirm it against")
-    return confirmed_record(source.language, video_texts(source_video),
-                            video_lists(source_video), video_texts(video), video_lists(video),
-                            video.translated_from)

@@ -1,17 +1,20 @@
 """Checking kit files against the format in :mod:`kitsite.spec`, and kits against each other.
 
-Owns: every rule a kit file must follow and the wording of each problem. It collects all
-problems rather than stopping at the first, and each message says what was expected, what
-was found and how to fix it, at the line of the offending value.
+Owns: every rule a kit file must follow and the wording of each problem, and the field checker
+every other file a person edits is checked with (:func:`check_fields`: site.yml, labels.yml,
+language-guide.yml). It collects all problems rather than stopping at the first, and each
+message says what was expected, what was found and how to fix it, at the line of the offending
+value.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeGuard
 
+from kitsite.languages import is_language_code
 from kitsite.limits import MAX_ID_CHARS, MAX_SHORT_TEXT_CHARS
 from kitsite.markdown_safety import unsafe_markdown
 from kitsite.model import Duration, Kit
@@ -34,31 +37,75 @@ _KIND_WORDS = {
     "list": "a list, each item on a line starting with '- '",
     "object": "a block of keys",
     "language_map": "a block of language codes, like 'da: file.vtt'",
+    "language": "a language code, like da or en",
+    "language_list": "a list of language codes, like [da, en]",
+    "language_lists": "a block of language codes, each with a list of language codes, "
+                      "like 'sv: [en, da]'",
+    "plural_forms": "a block of plural forms, one per CLDR plural category",
 }
 _BLOCK_NAMES = {"videos": "a video", "sections": "a section", "video": "a video source"}
+
+
+def check_fields(
+    doc: YamlDoc, fields: Iterable[FieldSpec], problems: list[Problem], *,
+    document: str = "the kit", blocks: Mapping[str, str] | None = None,
+) -> None:
+    """Check a whole parsed file against its field list; append every problem found.
+
+    ``document`` is what messages call the file's top-level block ("the site settings");
+    ``blocks`` what they call a nested block, by its key (``{"terms": "a term"}``).
+    """
+    _Checker(doc, problems, document, blocks).check_object(doc.data, fields, ())
+
+
+def problem_at(doc: YamlDoc, key_path: KeyPath, message: str, *,
+               at_key: bool = False) -> Problem:
+    """A problem at the value of ``key_path`` (or at its key, ``at_key``) in ``doc``."""
+    line = doc.key_line_of(key_path) if at_key else doc.line_of(key_path)
+    return Problem(doc.path, line, format_key_path(key_path), message)
+
+
+def is_minutes(value: object) -> TypeGuard[int]:
+    """A whole number of minutes from 1 to 120 (the kind ``minutes``)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 120
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a misspelling of, if any (``langauge`` ->
+    ``language``)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 class _Checker:
     """Checks one parsed file against the spec, appending to a shared problem list."""
 
-    def __init__(self, doc: YamlDoc, problems: list[Problem]) -> None:
+    def __init__(self, doc: YamlDoc, problems: list[Problem], document: str = "the kit",
+                 blocks: Mapping[str, str] | None = None) -> None:
         self.doc = doc
         self.problems = problems
+        self.document = document
+        self.blocks = {**_BLOCK_NAMES, **(blocks or {})}
 
     def report(self, key_path: KeyPath, message: str, line: int | None = None) -> None:
         where = line if line is not None else self.doc.line_of(key_path)
         self.problems.append(Problem(self.doc.path, where, format_key_path(key_path), message))
 
+    def block_name(self, key_path: KeyPath) -> str:
+        names = [part for part in key_path if isinstance(part, str)]
+        return self.blocks.get(names[-1], self.document) if names else self.document
+
     def check_object(self, data: Any, specs: Iterable[FieldSpec], key_path: KeyPath) -> None:
         specs = tuple(specs)
         if not isinstance(data, dict):
-            self.report(key_path, f"expected a block of keys ({_block_name(key_path)}), "
+            self.report(key_path, f"expected a block of keys ({self.block_name(key_path)}), "
                         f"found {_describe(data)} — write one 'key: value' per line")
             return
         known = {s.name: s for s in specs}
         for key in data:
             if key not in known:
-                self.report((*key_path, key), _unknown_key_message(key, key_path, list(known)),
+                self.report((*key_path, key), _unknown_key_message(
+                    key, self.block_name(key_path), list(known)),
                             line=self.doc.key_line_of((*key_path, key)))
         for spec in specs:
             if spec.name not in data:
@@ -77,7 +124,7 @@ class _Checker:
 
     def _missing_key_message(self, spec: FieldSpec, parent: KeyPath, unknown: list[str]) -> str:
         what = spec.help[0].lower() + spec.help[1:].rstrip(".")
-        found = f"expected the key '{spec.name}' in {_block_name(parent)} ({what}), found none"
+        found = f"expected the key '{spec.name}' in {self.block_name(parent)} ({what}), found none"
         for key in unknown:
             if difflib.get_close_matches(key, [spec.name], n=1, cutoff=0.6):
                 line = self.doc.key_line_of((*parent, key))
@@ -92,7 +139,7 @@ class _Checker:
         elif kind == "duration":
             self._check_duration(value, key_path)
         elif kind == "minutes":
-            if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 120:
+            if not is_minutes(value):
                 self.report(key_path, f"expected a whole number of minutes from 1 to 120, "
                             f"found {_describe(value)} — for example: {spec.name}: {spec.example}")
         elif kind == "bool":
@@ -115,6 +162,43 @@ class _Checker:
             isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
         ):
             self._wrong_type(value, spec, key_path)
+        elif kind in ("language", "language_list", "language_lists"):
+            self._check_languages(value, spec, key_path)
+        elif kind == "plural_forms" and not isinstance(value, dict):
+            self._wrong_type(value, spec, key_path)
+
+    def _check_languages(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
+        """A language code, a list of them, or a block of such lists by language code."""
+        if spec.kind == "language":
+            if not isinstance(value, str):
+                self._wrong_type(value, spec, key_path)
+            elif not is_language_code(value):
+                self.report(key_path, _unknown_language_message(value, spec))
+            return
+        if spec.kind == "language_lists":
+            if not isinstance(value, dict):
+                self._wrong_type(value, spec, key_path)
+                return
+            for code, codes in value.items():
+                if not is_language_code(code):
+                    self.report((*key_path, code), _unknown_language_message(code, spec),
+                                line=self.doc.key_line_of((*key_path, code)))
+                self._check_language_list(codes, spec, (*key_path, code))
+            return
+        self._check_language_list(value, spec, key_path)
+
+    def _check_language_list(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
+        if not isinstance(value, list) or not value:
+            found = "an empty list" if value == [] else _describe(value)
+            self.report(key_path, f"expected {_KIND_WORDS['language_list']}, found {found} — "
+                        f"for example: {spec.name}: {spec.example}")
+            return
+        for i, code in enumerate(value):
+            if not isinstance(code, str):
+                self.report((*key_path, i), f"expected a language code, like da or en, found "
+                            f"{_describe(code)} — for example: {spec.name}: {spec.example}")
+            elif not is_language_code(code):
+                self.report((*key_path, i), _unknown_language_message(code, spec))
 
     def _check_string(self, value: Any, spec: FieldSpec, key_path: KeyPath) -> None:
         kind = spec.kind
@@ -165,6 +249,31 @@ class _Checker:
             else:
                 self._check_short(item, (*key_path, i))
                 self._check_markdown(item, (*key_path, i))
+                self._check_merged_items(item, (*key_path, i))
+
+    def _check_merged_items(self, item: str, key_path: KeyPath) -> None:
+        """Warn about a line inside an item that starts with '- ': indented one space too
+        many, a new item is read as the end of the one above ("…videoen? - Hvad …")."""
+        first = self.doc.line_of(key_path)
+        source = self.doc.text.splitlines()
+        last = min(self.doc.end_lines.get(key_path, first), len(source))
+        if first > len(source):
+            return
+        item_dash = _indent(source[first - 1])
+        for number in range(first + 1, last + 1):
+            line = source[number - 1]
+            if not line.lstrip().startswith("- "):
+                continue
+            shown = line.strip()
+            joined = _around(item, shown)
+            self.problems.append(Problem(
+                self.doc.path, number, format_key_path(key_path),
+                f"expected one item per '- ' line, found a line inside this item that starts "
+                f"with '- ' ({shown!r}), so the two are read as one item: {joined!r} — if it "
+                f"is an item of its own, start its '- ' in column {item_dash + 1} like the "
+                f"item above (it is in column {_indent(line) + 1}); if the dash belongs to "
+                f"the text, put the whole text in double quotes",
+                severity="warning"))
 
     def _check_duration(self, value: Any, key_path: KeyPath) -> None:
         raw = self.doc.raw.get(key_path, value if isinstance(value, str) else None)
@@ -180,6 +289,21 @@ class _Checker:
         example = spec.example if "\n" not in spec.example else spec.example.splitlines()[0]
         self.report(key_path, f"expected {_KIND_WORDS[spec.kind]}, found {_describe(value)} — "
                     f"for example: {spec.name}: {example}")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _around(text: str, line: str) -> str:
+    """``text`` around where ``line`` (a source line of it) was joined to what comes before,
+    a few words either side: ``…i videoen? - Hvad kan du selv…``."""
+    words, joined = text.split(), line.split()
+    at = next((i for i in range(len(words)) if words[i:i + 2] == joined[:2]), None)
+    if at is None:
+        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    start, end = max(0, at - 2), min(len(words), at + 5)
+    return ("…" if start else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
 
 
 def duration_message(raw: str) -> str:
@@ -216,9 +340,10 @@ def _long_id_message(value: str) -> str:
             f"short id, for example: {suggestion}")
 
 
-def _block_name(key_path: KeyPath) -> str:
-    names = [part for part in key_path if isinstance(part, str)]
-    return _BLOCK_NAMES.get(names[-1], "the kit") if names else "the kit"
+def _unknown_language_message(code: str, spec: FieldSpec) -> str:
+    return (f"expected a language code the Unicode CLDR knows (two or three lowercase "
+            f"letters, like da, en or sv), found {code!r} — for example: {spec.name}: "
+            f"{spec.example}")
 
 
 def _describe(value: Any) -> str:
@@ -235,11 +360,11 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _unknown_key_message(key: str, parent: KeyPath, known: list[str]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    found = f"expected a key of {_block_name(parent)}, found unknown key '{key}'"
+def _unknown_key_message(key: str, block: str, known: list[str]) -> str:
+    close = closest(key, known)
+    found = f"expected a key of {block}, found unknown key '{key}'"
     if close:
-        return f"{found} — did you mean '{close[0]}'? Correct the spelling"
+        return f"{found} — did you mean '{close}'? Correct the spelling"
     return f"{found} — use one of: {', '.join(known)}"
 
 

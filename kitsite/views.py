@@ -1,26 +1,19 @@
 """What a reader of one language sees of the library, with fallbacks made explicit.
 
-Owns: choosing, for each kit, video and field on a language's site, which language's text is
-shown — its own where it exists, else another language's, marked with that language — and
-whether a translation lags behind its source (stale). Also the order and neighbours of videos.
-Templates render these views; they never decide fallbacks themselves. Which text is missing
-or stale is decided by :mod:`kitsite.translation`.
+Owns: for each kit, video and field on a language's site, which language's text is shown —
+its own where it has translated it, else another language's, marked with that language —
+whether its translation lags behind a newer language (stale), and the order and neighbours
+of the videos. Templates render these views; they never decide fallbacks themselves. What
+is missing, deleted, copied or stale is decided by :mod:`kitsite.translation_kit`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kitsite.model import Kit, Library, Section, Video, session_minutes
-from kitsite.translation import (
-    Comparison,
-    Pair,
-    compare_kits,
-    compare_videos,
-    translation_source,
-)
+from kitsite.translation_kit import KitTranslation, Shown, Unit, kit_texts, video_texts
 
 
 @dataclass(frozen=True)
@@ -53,21 +46,19 @@ class VideoView:
     index: int
     previous: Video | None
     next: Video | None
+    title: Text
+    description: Text
     questions: tuple[Text, ...] = ()
-    """The questions to show, with any the translation lacks taken from its source."""
-    description: Text | None = None
+    """The questions to show, with any this language lacks taken from another."""
     transcript: Text | None = None
     stale_in: str | None = None
-    """The source language, when its text changed after this translation was confirmed."""
+    """The language that changed this video after this translation was confirmed."""
+    previous_lang: str = ""
+    next_lang: str = ""
 
     @property
     def translated(self) -> bool:
         return self.lang == self.site_lang
-
-    @property
-    def has_fallbacks(self) -> bool:
-        texts = [*self.questions, self.description, self.transcript]
-        return any(t is not None and t.fallback for t in texts)
 
 
 @dataclass(frozen=True)
@@ -79,11 +70,13 @@ class KitView:
     videos: tuple[VideoView, ...]
     languages: tuple[str, ...]
     """Every language this kit has a file in."""
+    texts: dict[str, Text]
+    """The kit's single texts (title, campaign, audience, summary, about) as shown."""
     made_with: tuple[Text, ...] = ()
     sections: tuple[SectionText, ...] = ()
     sources: tuple[Text, ...] = ()
     stale_in: str | None = None
-    """The source language, when its kit texts changed after this translation was confirmed."""
+    """The language that changed the kit's texts after this translation was confirmed."""
 
     @property
     def lang(self) -> str:
@@ -96,6 +89,10 @@ class KitView:
     @property
     def only_in_other_languages(self) -> bool:
         return self.site_lang not in self.languages
+
+    @property
+    def title(self) -> Text:
+        return self.texts["title"]
 
     @property
     def session_minutes(self) -> int:
@@ -112,114 +109,139 @@ class KitView:
         return sum(len(v.questions) for v in self.videos)
 
 
-def shown_videos(library: Library, site_lang: str, kit_id: str) -> list[tuple[Video, str]]:
+def shown_videos(library: Library, site_lang: str, kit_id: str,
+                 translations: KitTranslation | None = None) -> list[tuple[Video, str]]:
     """The videos of a kit on ``site_lang``'s site, in order, each with the language it is
-    shown in: the kit's own (in its best language), then those only other languages have."""
-    kit = library.kit_in_best_language(site_lang, kit_id)
+    shown in: the language's own, and, after the video that precedes each in its language,
+    those only other languages have — never one this language deleted or left out."""
+    tr = translations or KitTranslation(library, kit_id)
+    kit = _shown_kit(library, tr, site_lang, kit_id)
     ordered: list[tuple[Video, str]] = [(v, kit.language) for v in kit.videos]
-    known = {v.id for v in kit.videos}
-    for lang in library.languages:
-        other = library.kit(lang, kit_id)
-        for video in other.videos if other else ():
-            if video.id not in known:
-                known.add(video.id)
-                ordered.append((video, lang))
-    return ordered
+    left_out = tr.left_out_videos(kit.language)
+    for video_id in tr.video_edges:
+        if kit.video(video_id) is not None or video_id in left_out:
+            continue
+        source = tr.fallback_version(kit.language, video_id)
+        if source is None:
+            continue
+        source_kit = tr.versions[source]
+        position = _after_predecessor(ordered, source_kit, video_id)
+        ordered.insert(position, (_video(source_kit, video_id), source))
+    return [_not_a_copy(tr, video, lang) for video, lang in ordered]
+
+
+def _shown_kit(library: Library, tr: KitTranslation, site_lang: str, kit_id: str) -> Kit:
+    """The language's own kit file, unless it has none or it is an untranslated copy: then
+    the first of its fallback languages that has one."""
+    own = library.kit(site_lang, kit_id)
+    if own is not None and not tr.copied_from(site_lang, None):
+        return own
+    return next(tr.versions[lang] for lang in library.fallback_languages(site_lang)
+                if lang in tr.versions)
+
+
+def _after_predecessor(ordered: list[tuple[Video, str]], source: Kit, video_id: str) -> int:
+    ids = [v.id for v in source.videos]
+    for previous in reversed(ids[:ids.index(video_id)]):
+        for n, (video, _lang) in enumerate(ordered):
+            if video.id == previous:
+                return n + 1
+    return len(ordered) if ids.index(video_id) else 0
+
+
+def _not_a_copy(tr: KitTranslation, video: Video, lang: str) -> tuple[Video, str]:
+    """A card that is an untranslated copy is shown from the first fallback language that
+    has the video (it is not translated into ``lang``)."""
+    if not tr.copied_from(lang, video.id):
+        return video, lang
+    source = tr.fallback_version(lang, video.id) or lang
+    return _video(tr.versions[source], video.id), source
 
 
 def kit_view(library: Library, site_lang: str, kit_id: str) -> KitView:
-    """The kit in ``site_lang``; videos and fields missing there are taken from another."""
-    kit = library.kit_in_best_language(site_lang, kit_id)
-    source = translation_source(library, kit.language, kit_id) if kit.language == site_lang \
-        else None
-    languages = tuple(lang for lang in library.languages if library.kit(lang, kit_id))
-    ordered = shown_videos(library, site_lang, kit_id)
-    views = []
-    for i, (video, lang) in enumerate(ordered):
-        own = VideoView(
-            video=video, lang=lang, kit_id=kit_id, index=i, site_lang=site_lang,
-            previous=ordered[i - 1][0] if i > 0 else None,
-            next=ordered[i + 1][0] if i + 1 < len(ordered) else None,
-            questions=tuple(Text(q, lang) for q in video.questions),
-            description=Text(video.description, lang),
-            transcript=Text(video.transcript, lang) if video.transcript else None,
-        )
-        source_video = source.video(video.id) if source and lang == kit.language else None
-        views.append(_with_video_fields(own, source_video, source.language if source else ""))
-    return _with_kit_fields(
-        KitView(kit=kit, site_lang=site_lang, videos=tuple(views), languages=languages),
-        source)
-
-
-def _with_video_fields(view: VideoView, source: Video | None, source_lang: str) -> VideoView:
-    """``view`` with the texts its translation lacks taken from ``source``."""
-    if source is None:
-        return view
-    video, lang = view.video, view.lang
-    comparison = compare_videos(source, video)
-    return dataclasses.replace(
-        view,
-        questions=_list(comparison.lists["questions"], source.questions, video.questions,
-                        source_lang, lang),
-        description=_text(video.description, source.description, source_lang, lang),
-        transcript=_optional(video.transcript, source.transcript, source_lang, lang),
-        stale_in=source_lang if comparison.stale else None,
+    """The kit as ``site_lang``'s readers see it."""
+    tr = KitTranslation(library, kit_id)
+    kit = _shown_kit(library, tr, site_lang, kit_id)
+    lang = kit.language
+    ordered = shown_videos(library, site_lang, kit_id, tr)
+    views = tuple(_video_view(tr, site_lang, kit_id, ordered, i) for i in range(len(ordered)))
+    languages = tuple(tr.versions)
+    texts = {name: _text(tr, lang, None, name) for name in kit_texts(kit)}
+    return KitView(
+        kit=kit, site_lang=site_lang, videos=views, languages=languages, texts=texts,
+        made_with=tuple(_items(tr, lang, None, "made_with")),
+        sections=tuple(_sections(tr, lang)),
+        sources=tuple(_items(tr, lang, None, "sources")),
+        stale_in=tr.stale_against(lang, None) if lang == site_lang else None,
     )
 
 
-def _with_kit_fields(view: KitView, source: Kit | None) -> KitView:
-    kit, lang = view.kit, view.kit.language
-    made_with = tuple(Text(t, lang) for t in kit.made_with)
-    sections = tuple(SectionText(s.title, s.body, lang) for s in kit.sections)
-    sources = tuple(Text(t, lang) for t in kit.sources)
-    if source is None:
-        return dataclasses.replace(view, made_with=made_with, sections=sections, sources=sources)
-    comparison: Comparison = compare_kits(source, kit)
-    return dataclasses.replace(
-        view,
-        made_with=_list(comparison.lists["made_with"], source.made_with, kit.made_with,
-                        source.language, lang),
-        sections=_sections(comparison.lists["sections"], source.sections, kit.sections,
-                           source.language, lang),
-        sources=_list(comparison.lists["sources"], source.sources, kit.sources,
-                      source.language, lang),
-        stale_in=source.language if comparison.stale else None,
+def _video_view(tr: KitTranslation, site_lang: str, kit_id: str,
+                ordered: list[tuple[Video, str]], index: int) -> VideoView:
+    video, lang = ordered[index]
+    previous = ordered[index - 1] if index > 0 else None
+    following = ordered[index + 1] if index + 1 < len(ordered) else None
+    own = lang == site_lang
+    transcript = _text(tr, lang, video.id, "transcript") if own else (
+        Text(video.transcript, lang) if video.transcript else None)
+    return VideoView(
+        video=video, lang=lang, site_lang=site_lang, kit_id=kit_id, index=index,
+        previous=previous[0] if previous else None, next=following[0] if following else None,
+        previous_lang=previous[1] if previous else "", next_lang=following[1] if following
+        else "",
+        title=_text(tr, lang, video.id, "title") if own else Text(
+            video.title, lang),
+        description=_text(tr, lang, video.id, "description") if own else Text(
+            video.description, lang),
+        questions=tuple(_items(tr, lang, video.id, "questions")) if own else tuple(
+            Text(q, lang) for q in video.questions),
+        transcript=transcript if transcript is None or transcript.text else None,
+        stale_in=tr.stale_against(lang, video.id) if own else None,
     )
 
 
-def _list(
-    pairs: Sequence[Pair], source: Sequence[str], target: Sequence[str], source_lang: str,
-    lang: str,
-) -> tuple[Text, ...]:
-    """The translation's items in order, with the items only the source has put in place."""
-    return tuple(Text(target[p.target], lang) if p.target is not None
-                 else Text(source[p.source or 0], source_lang, fallback=True) for p in pairs)
+def _unit_of(tr: KitTranslation, language: str, unit: Unit) -> Kit | Video:
+    kit = tr.versions[language]
+    return kit if unit is None else _video(kit, unit)
 
 
-def _sections(
-    pairs: Sequence[Pair], source: Sequence[Section], target: Sequence[Section],
-    source_lang: str, lang: str,
-) -> tuple[SectionText, ...]:
+def _text(tr: KitTranslation, language: str, unit: Unit, name: str) -> Text:
+    source, marked, fallback = tr.text_state(language, unit, name)
+    if source is None:
+        return Text("", language)
+    owner = _unit_of(tr, source, unit)
+    words = (kit_texts(owner) if isinstance(owner, Kit) else video_texts(owner))[name]
+    return Text(words, marked, fallback)
+
+
+def _items(tr: KitTranslation, language: str, unit: Unit, name: str) -> list[Text]:
+    shown: list[Shown] = tr.shown_items(language, unit, name)
+    texts = []
+    for item in shown:
+        owner = _unit_of(tr, item.source, unit)
+        items = _list_of(owner, name)
+        texts.append(Text(items[item.index], item.lang, item.fallback))
+    return texts
+
+
+def _list_of(owner: Kit | Video, name: str) -> tuple[str, ...]:
+    if isinstance(owner, Video):
+        return owner.questions
+    return {"made_with": owner.made_with, "sources": owner.sources}[name]
+
+
+def _sections(tr: KitTranslation, language: str) -> list[SectionText]:
     shown = []
-    for p in pairs:
-        if p.target is not None:
-            shown.append(SectionText(target[p.target].title, target[p.target].body, lang))
-        else:
-            s = source[p.source or 0]
-            shown.append(SectionText(s.title, s.body, source_lang, fallback=True))
-    return tuple(shown)
+    for item in tr.shown_items(language, None, "sections"):
+        section: Section = tr.versions[item.source].sections[item.index]
+        shown.append(SectionText(section.title, section.body, item.lang, item.fallback))
+    return shown
 
 
-def _text(own: str, source: str, source_lang: str, lang: str) -> Text:
-    if own.strip() or not source.strip():
-        return Text(own, lang)
-    return Text(source, source_lang, fallback=True)
-
-
-def _optional(own: str | None, source: str | None, source_lang: str, lang: str) -> Text | None:
-    if not own and not source:
-        return None
-    return _text(own or "", source or "", source_lang, lang)
+def _video(kit: Kit, video_id: str) -> Video:
+    video = kit.video(video_id)
+    assert video is not None
+    return video
 
 
 def site_kit_views(library: Library, site_lang: str) -> list[KitView]:

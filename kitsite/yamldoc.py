@@ -158,23 +158,26 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     return text
 
 
-def load_yaml(path: Path, problems: list[Problem]) -> YamlDoc | None:
+def load_yaml(path: Path, problems: list[Problem], *, tags: bool = False) -> YamlDoc | None:
     """Parse ``path``; append problems and return None when it cannot be parsed at all."""
     text = read_text(path, problems)
     if text is None:
         return None
-    return parse_yaml(path, text, problems)
+    return parse_yaml(path, text, problems, tags=tags)
 
 
-def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDoc | None:
+def parse_yaml(path: Path, text: str, problems: list[Problem], *,
+               tags: bool = False) -> YamlDoc | None:
     """Parse ``text`` as if read from ``path`` (for checking a change before writing it).
 
-    Appends problems and returns None when the text is not YAML within the limits."""
+    Appends problems and returns None when the text is not YAML within the limits. A content
+    file may use no tags; with ``tags`` (a developer's file such as mkdocs.yml, with its
+    ``!ENV``) a tagged value is kept as the text written after the tag, never run."""
     if _control_character(path, text, problems):
         return None
     found: list[Problem] = []
     try:
-        _check_events(path, text, found)
+        _check_events(path, text, found, tags)
         if found:
             problems.extend(found)
             return None
@@ -280,7 +283,7 @@ class _Open:
     """Levels of blocks and lists, itself included."""
 
 
-def _check_events(path: Path, text: str, problems: list[Problem]) -> None:
+def _check_events(path: Path, text: str, problems: list[Problem], tags: bool) -> None:
     """One pass over the parser's events, which builds nothing: YAML tags, text length,
     nesting, recursive aliases, and values counted with every alias expanded (by arithmetic:
     an alias "bomb" is measured without being expanded). Stops at the first problem that
@@ -327,7 +330,8 @@ def _check_events(path: Path, text: str, problems: list[Problem]) -> None:
                 count(values, line, event.anchor)
             where.value_done("*" + (event.anchor or ""), line)
         elif isinstance(event, yaml.ScalarEvent):
-            _check_tag(event, line, report)
+            if not tags:
+                _check_tag(event, line, report)
             is_key = where.reading_key()
             limit = MAX_SHORT_TEXT_CHARS if is_key else MAX_TEXT_CHARS
             if len(event.value) > limit:
@@ -340,7 +344,8 @@ def _check_events(path: Path, text: str, problems: list[Problem]) -> None:
                 count(1, line, None)
             where.value_done(event.value if is_key else None, line)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            _check_tag(event, line, report)
+            if not tags:
+                _check_tag(event, line, report)
             if len(where.stack) >= MAX_DEPTH:
                 report(where.line(line), _depth_message())
                 return
@@ -484,17 +489,24 @@ def _convert(node: yaml.Node, key_path: KeyPath, doc: YamlDoc, problems: list[Pr
         return [_convert(item, (*key_path, i), doc, problems) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
     doc.raw[key_path] = node.value
-    return _scalar(node)
+    return _scalar(node, key_path, doc, problems)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    """Text, a number, true/false or nothing; any other reading (a date, ``=``) and any
-    number Python cannot make (``0x_``, a date such as 2024-13-45) stays the text."""
+def _scalar(node: yaml.ScalarNode, key_path: KeyPath, doc: YamlDoc,
+            problems: list[Problem]) -> Any:
+    """Text, a number, true/false or nothing. Any other reading YAML has (a date, ``=``) and
+    a tag allowed to stay (mkdocs.yml's ``!ENV``) keep the text as written; a number YAML
+    cannot read (``0x_``, ``!!int x``) is reported."""
     if node.tag not in _PLAIN_TAGS or node.tag == f"{_CORE}str":
         return node.value
     try:
         return _constructor.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError):
+        problems.append(Problem(
+            doc.path, node.start_mark.line + 1, format_key_path(key_path),
+            f"expected a value YAML can read, found {node.value!r}, which YAML takes as "
+            f"{node.tag.rsplit(':', 1)[-1]} but cannot read — put it in double quotes to keep "
+            "it as text"))
         return node.value
 
 

@@ -147,6 +147,15 @@ def write_synthetic_content(content_dir: Path, videos_per_language: int,
     return kits
 
 
+def copy_settings(content_dir: Path) -> None:
+    """The real ``site.yml`` and every language's ``labels.yml`` into synthetic content: the
+    settings files every content folder needs (``kits check`` checks them too)."""
+    shutil.copy(ROOT / "content" / "site.yml", content_dir / "site.yml")
+    for labels in (ROOT / "content").glob("*/labels.yml"):
+        (content_dir / labels.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(labels, content_dir / labels.parent.name / labels.name)
+
+
 def copy_project(dest: Path, *, with_kits: bool = True) -> Path:
     """A copy of everything a site build reads (mkdocs.yml, docs, content, templates, ...)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -582,7 +591,7 @@ def run_all(work: Path, sizes: list[int], args: argparse.Namespace) -> int:
                       f"{variant.ratio:.2f}", flush=True)
         content = work / "check" / "content"
         write_synthetic_content(content, TARGET_SIZE)
-        shutil.copy(ROOT / "content" / "site.yml", content / "site.yml")
+        copy_settings(content)
         check = best([kits_check(content) for _ in range(max(3, args.repeat))])
         print(f"\nkits check, {TARGET_SIZE} videos/lang: {check.seconds:.2f} s, "
               f"peak {check.peak_mb:.0f} MB")

@@ -5,8 +5,8 @@ Usage: .venv/bin/python scripts/handouts.py SITE_DIR
 Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
 ``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
-overrides/assets/stylesheets/kits.css lay them out. ``make site`` runs this on the fresh
-build before it replaces site/.
+overrides/assets/stylesheets/kits.css lay them out. ``make site`` (scripts/build_site.py) runs
+:func:`write_handouts` on the fresh build before it replaces site/.
 """
 
 from __future__ import annotations
@@ -62,12 +62,8 @@ def print_pdf(tab: Page, url: str, out: Path) -> None:
             tagged=True, outline=True)  # structure for screen readers, headings as bookmarks
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("site", type=Path)
-    args = parser.parse_args()
-    site: Path = args.site
+def write_handouts(site: Path) -> int:
+    """Print the PDF of every kit page of ``site`` into it; returns how many were written."""
     pages = kit_pages(site)
     if not pages:
         raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
@@ -77,7 +73,17 @@ def main() -> int:
         for page in pages:
             print_pdf(tab, base + page.path, site / page.pdf)
         browser.close()
-    print(f"handouts: {len(pages)} PDFs written under {site}/")
+    return len(pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path)
+    args = parser.parse_args()
+    site: Path = args.site
+    count = write_handouts(site)
+    print(f"handouts: {count} PDFs written under {site}/")
     return 0
 
 

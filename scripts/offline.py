@@ -5,7 +5,8 @@ Usage: .venv/bin/python scripts/offline.py [--out dist/kits-offline.zip]
 Builds mkdocs.offline.yml (use_directory_urls off, Material's offline plugin on, the vendored
 iframe-worker shim instead of a CDN) into a temporary folder, gives every language's search
 index the script form file:// can load, prints the PDF handouts (scripts/handouts.py), and zips
-the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``.
+the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``. The zip replaces
+the old one whole or not at all (:mod:`kitsite.atomic`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from kitsite.atomic import WriteError, replacing
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.offline.yml"
@@ -49,13 +52,15 @@ def inline_search_indexes(site: Path) -> int:
 
 
 def make_zip(site: Path, out: Path) -> int:
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise WriteError(out, err) from err
     files = sorted(p for p in site.rglob("*") if p.is_file())
-    tmp = out.with_suffix(".zip.new")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with replacing(out) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED,
+                                                 compresslevel=9) as archive:
         for path in files:
             archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
-    tmp.replace(out)
     return len(files)
 
 
@@ -70,7 +75,10 @@ def main() -> int:
         inline_search_indexes(site)
         subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
                        check=True)
-        count = make_zip(site, args.out)
+        try:
+            count = make_zip(site, args.out)
+        except WriteError as err:
+            raise SystemExit(f"offline: {err}") from err
     size = args.out.stat().st_size / 1024 / 1024
     print(f"offline: {args.out} ({count} files, {size:.1f} MB) — unpack it and open "
           f"{FOLDER}/index.html in a browser")

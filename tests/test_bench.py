@@ -4,13 +4,12 @@ say. (The timings themselves are printed by the script, never asserted.)"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import bench
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import mkdocs_build
 from kitsite.cli import main as kits_main
 
 
@@ -18,7 +17,7 @@ def test_synthetic_content_passes_kits_check(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     content = tmp_path / "content"
     kits = bench.write_synthetic_content(content, 25)
-    shutil.copy(ROOT / "content" / "site.yml", content / "site.yml")
+    bench.copy_settings(content)
     assert kits == 3  # kits of 10, 10 and 5 videos
     assert kits_main(["check", "--content", str(content)]) == 0
     out = capsys.readouterr().out

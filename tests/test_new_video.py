@@ -111,8 +111,10 @@ def test_translating_a_video_reuses_its_id_and_duration(project: Path) -> None:
                   "--title", "New video")
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load(kit_file(project, "en").read_text(encoding="utf-8"))
+    # the card says which language it translates, so `kits status` compares it with that one
     assert data["videos"][-1] == {"id": "ny-video", "title": "New video", "duration": "2:05",
-                                  "description": "", "questions": []}
+                                  "description": "", "questions": [],
+                                  "translated_from": {"language": "da", "into": "en"}}
 
 
 def test_empty_video_list(project: Path) -> None:

@@ -13,6 +13,9 @@ from types import SimpleNamespace
 
 import mkdocs_static_i18n.plugin  # noqa: F401  (the plugin checks it is loaded)
 import pytest
+from mkdocs.exceptions import Abort
+from scenarios.conftest import make_project
+from scenarios.languages import add_swedish
 from test_build import copy_sample
 
 from conftest import ROOT, mkdocs_build
@@ -58,6 +61,20 @@ def test_real_site_is_the_same_built_in_parallel(
     sequential, parallel = build_both(ROOT, tmp_path, monkeypatch)
     assert "en/kits/index.html" in parallel and "kits/index.html" in parallel
     assert b"/en/kits/" in parallel["sitemap.xml"] and b"/kits/" in parallel["sitemap.xml"]
+    assert_same_site(sequential, parallel)
+
+
+def test_three_languages_are_the_same_built_in_parallel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real project with Swedish added as the translator's guide says: the child builds
+    two languages one after the other, and neither may undo the other."""
+    project = make_project(tmp_path / "project")
+    add_swedish(project)
+    sequential, parallel = build_both(project.root, tmp_path, monkeypatch)
+    for prefix in ("", "en/", "sv/"):
+        assert f"{prefix}kits/start-the-dialogue/index.html" in parallel, prefix
+        assert f"{prefix}search/search_index.json" in parallel, prefix
+        assert f"/{prefix}kits/".encode() in parallel["sitemap.xml"], prefix
     assert_same_site(sequential, parallel)
 
 
@@ -141,3 +158,47 @@ def test_a_pass_started_by_i18n_itself_does_not_fork_again() -> None:
     i18n = fake_i18n()
     i18n.current_language, i18n.building = "en", True
     assert plugin._other_languages(i18n) == []
+
+
+def test_a_build_that_cannot_fork_is_sequential_with_a_warning(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    plugin = ParallelLanguagesPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    monkeypatch.delattr(os, "fork")
+    assert plugin._other_languages(fake_i18n()) == []
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.parallel-languages"):
+        plugin.on_shutdown()
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert "one after the other" in caplog.text and "os.fork" in caplog.text
+
+
+def test_an_unknown_i18n_version_builds_sequentially_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    plugin = ParallelLanguagesPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    i18n = fake_i18n()
+    del i18n.search_entries  # an internal this plugin relies on, gone in another version
+    assert plugin._other_languages(i18n) == []
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.parallel-languages"):
+        plugin.on_shutdown()
+    assert "mkdocs-static-i18n is not the version" in caplog.text
+    assert caplog.records[0].levelname == "WARNING"
+
+
+def test_a_language_the_child_did_not_build_fails_the_build(tmp_path: Path) -> None:
+    """The parent never publishes a site that lacks a language the child was to build."""
+    plugin = ParallelLanguagesPlugin()
+    plugin.load_config({})
+    plugin.workdir, plugin.site_dir = tmp_path / "work", tmp_path / "site"
+    (plugin.workdir / "site" / "sv").mkdir(parents=True)  # only Swedish came out
+    plugin.languages, plugin.waiting = ["en", "sv"], {"en", "sv"}
+    plugin.i18n = fake_i18n()
+    plugin.i18n.current_language = "en"
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    plugin.child = child.pid
+    with pytest.raises(Abort, match="built no pages for en"):
+        plugin._collect(SimpleNamespace())  # type: ignore[arg-type]
+    assert plugin.workdir is None and not (tmp_path / "work").exists()
+    child.returncode = 0  # already reaped by the plugin

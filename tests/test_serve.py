@@ -21,7 +21,7 @@ from sitetools import mkdocs_serve
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
 PAGE = "kits/dialogue-kickstarter/"
-SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "site.new", "site.old",
+SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "site.new*", "site.old*",
                               "tests", "__pycache__", "*.egg-info", ".mypy_cache",
                               ".ruff_cache", ".pytest_cache", "node_modules")
 

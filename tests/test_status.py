@@ -56,36 +56,40 @@ def test_the_sample_starts_clean_with_the_english_only_kit_shown_as_such(
     assert gap_lines(out) == []
     assert "  da: not translated — English only; to translate it, copy " \
            "content/en/kits/english-only.yml to content/da/kits/" in out
-    assert "  da: up to date (from en) — content/da/kits/sample-kit.yml" in out
+    assert "  da: up to date (checked against en) — content/da/kits/sample-kit.yml" in out
     assert "clean: every translation shown is up to date" in out
 
 
-def test_walkthrough_lists_exactly_the_three_gaps_with_file_and_line(
+def test_walkthrough_lists_each_gap_in_the_language_that_has_to_act(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     walkthrough_edits(project)
     code, out, _ = run(capsys)
     assert code == 0
     lines = gap_lines(out)
-    assert len(lines) == 3, out
-    question = line_of(DA, "Hvordan taler du med patienter om håb?")
-    description = line_of(DA, "description: Den anden video")
     second_video = line_of(DA, "- id: second")
     assert lines == [
-        f"{DA}:{question}: videos[first].questions[0]: missing — translate the en text "
-        f'"Do you recognise the situations in the video?" '
-        f"({EN}:{line_of(EN, 'Do you recognise the situations')}) and add it to the questions "
-        "here, in the same place",
-        f"{DA}:{second_video}: videos[third]: missing video \"Third video\" — copy it from the en "
-        f"file ({EN}:{line_of(EN, '- id: third')}) into the videos here, in the same place, and "
-        "translate it",
-        f"{DA}:{description}: videos[second].description: stale — the en text changed after "
-        f"this was translated; compare with {EN}:{line_of(EN, 'description: The second video')}"
-        ", update this text, then confirm",
+        f"{DA}:{second_video}: videos[third]: missing video \"Third video\" — the en file has "
+        f"it ({EN}:{line_of(EN, '- id: third')}): add it to the videos here, in the same place "
+        "(copy its card and translate it), or, if this language should not have it, confirm "
+        "with --omit",
+        f"{DA}:{line_of(DA, 'description: Den anden video')}: videos[second].description: stale "
+        f"— en is newer: its text changed after the two were confirmed "
+        f"({EN}:{line_of(EN, 'description: The second video')}); update this text to match, "
+        "then confirm",
+        f"{DA}:{line_of(DA, 'Hvilke spørgsmål stiller')}: videos[second].questions[1]: missing "
+        f"— the en text \"Who else should hear this?\" ({EN}:{line_of(EN, 'Who else should')})"
+        " is not here: translate it and add it to the questions here, in the same place, then "
+        "confirm; if this language should not have it, confirm with --omit",
+        f"{EN}:{line_of(EN, 'Do you recognise the situations')}: videos[first].questions[0]: "
+        f"deleted in da — da no longer has this ({DA}:{line_of(DA, 'Hvordan taler du med')}"
+        "); delete it here too, or confirm to keep it in this language only",
     ]
-    assert "when checked: kits status --confirm sample-kit/second --lang da" in out
-    assert "  da: 0 of 2 kits up to date, 1 with gaps, 1 not translated; 2 missing, 1 stale" in out
-    assert "  en: 2 of 2 kits up to date; no gaps" in out
+    assert "when checked: .venv/bin/kits status --confirm sample-kit/second --lang da" in out
+    assert "when checked: .venv/bin/kits status --confirm sample-kit/first --lang en" in out
+    assert "  da: 0 of 2 kits up to date, 1 with gaps, 1 not translated; 2 missing, 1 stale" \
+        in out
+    assert "  en: 1 of 2 kits up to date, 1 with gaps; 1 deleted elsewhere" in out
     assert run(capsys, "--check")[0] == 1
 
 
@@ -98,53 +102,75 @@ def test_json_gives_the_same_gaps_for_tools(
     report: dict[str, Any] = json.loads(out)
     kit = next(k for k in report["kits"] if k["id"] == "sample-kit")
     danish = kit["languages"]["da"]
-    assert (danish["state"], danish["role"], danish["source_language"]) == \
-        ("gaps", "translation", "en")
-    gaps = {(g["kind"], g["field"], g["line"], g["source_file"]) for g in danish["gaps"]}
+    assert (danish["state"], danish["checked_against"]) == ("gaps", "en")
+    gaps = {(g["kind"], g["field"], g["line"], g["other_language"], g["other_file"])
+            for g in danish["gaps"]}
     assert gaps == {
-        ("missing", "videos[first].questions[0]",
-         line_of(DA, "Hvordan taler du med patienter om håb?"), EN.as_posix()),
-        ("missing", "videos[third]", line_of(DA, "- id: second"), EN.as_posix()),
+        ("missing", "videos[third]", line_of(DA, "- id: second"), "en", EN.as_posix()),
         ("stale", "videos[second].description", line_of(DA, "description: Den anden video"),
+         "en", EN.as_posix()),
+        ("missing", "videos[second].questions[1]", line_of(DA, "Hvilke spørgsmål"), "en",
          EN.as_posix()),
     }
-    assert kit["languages"]["en"]["gaps"] == []
+    english = kit["languages"]["en"]
+    assert [(g["kind"], g["field"], g["other_language"]) for g in english["gaps"]] == [
+        ("deleted", "videos[first].questions[0]", "da")]
     only = next(k for k in report["kits"] if k["id"] == "english-only")["languages"]["da"]
     assert (only["state"], only["only_in"]) == ("not_translated", ["en"])
-    assert report["totals"]["da"]["missing"] == 2 and report["totals"]["da"]["stale"] == 1
+    totals = report["totals"]["da"]["gap_counts"]
+    assert (totals["missing"], totals["stale"]) == (2, 1)
     assert report["clean"] is False
     assert {(p["page"], p["language"], p["state"]) for p in report["pages"]} >= {
         ("english-page.md", "da", "not_translated"), ("english-page.md", "en", "translated")}
 
 
-def test_after_translating_and_confirming_the_status_is_clean(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    walkthrough_edits(project)
+def translate_the_walkthrough_into_danish(project: Path) -> None:
     da = project / DA
-    edit(da, "    questions:\n      # a comment",
-         "    questions:\n      - Kan du genkende situationerne i videoen?\n      # a comment")
     edit(da, "description: Den anden video handler om de spørgsmål, patienter stiller.",
          "description: Den anden video handler om de spørgsmål, patienter og pårørende stiller.")
+    edit(da, "      - Hvilke spørgsmål stiller patienter dig?\n",
+         "      - Hvilke spørgsmål stiller patienter dig?\n      - Hvem bør ellers høre det?\n")
     edit(da, "sections:\n", THIRD_VIDEO.replace("Third video", "Tredje video")
          .replace("A video added in English only.", "En video, der først kom på engelsk.")
          .replace("What did you notice?", "Hvad lagde du mærke til?") + "sections:\n")
-    # the question is back word for word, so it matches its fingerprint again; the changed
-    # description and the new video wait for the translator's confirmation
-    assert [line.split(": ")[1:3] for line in gap_lines(run(capsys)[1])] == [
-        ["videos[second].description", "stale — the en text changed after this was translated;"
-         f" compare with {EN}:{line_of(EN, 'description: The second video')}, update this text, "
-         "then confirm"],
-        ["videos[third]", "not confirmed — 3 texts never checked against the en file; check "
-         "them, then confirm"]]
+
+
+def test_after_translating_confirming_and_deleting_the_status_is_clean(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    walkthrough_edits(project)
+    translate_the_walkthrough_into_danish(project)
+    da = project / DA
+    # translated, not yet confirmed: the new video's texts wait for the translator
+    assert [line.split(": ")[1:3] for line in gap_lines(run(capsys, "--lang", "da")[1])] == [
+        ["videos[second]", "not confirmed — 1 text never checked against the en "
+         f"file ({EN}:{line_of(EN, '- id: second')}); check them, then confirm"],
+        ["videos[second].description", "changed in both — this text and the en text "
+         f"({EN}:{line_of(EN, 'description: The second video')}) both changed since they "
+         "were confirmed; make them say the same, then confirm the one you translated last"],
+        ["videos[third]", "not confirmed — 3 texts never checked against the en file "
+         f"({EN}:{line_of(EN, '- id: third')}); check them, then confirm"]]
     code, out, err = run(capsys, "--confirm", "sample-kit", "--lang", "da")
     assert code == 0, err
-    assert f"{DA}:{line_of(DA, '- id: third') + 6}: confirmed video 'third'" in out
+    assert f"{DA}:{line_of(DA, '- id: third') + 6}: confirmed video 'third' against en" in out
     assert "# a comment that must survive --confirm" in da.read_text(encoding="utf-8")
+    # the question deleted in Danish: English deletes it too
+    edit(project / EN, "      - Do you recognise the situations in the video?\n", "")
     code, out, _ = run(capsys, "--check")
     assert code == 0, out
     assert gap_lines(out) == []
     assert "clean: every translation shown is up to date" in out
+
+
+def test_a_deletion_can_instead_be_kept_by_the_other_language(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(project / DA, "      - Kan du genkende situationerne i videoen?\n", "")
+    code, out, err = run(capsys, "--confirm", "sample-kit/first", "--lang", "en")
+    assert code == 0, err
+    assert f"{EN}:" in out and "confirmed video 'first' against da" in out
+    code, out, _ = run(capsys, "--check")
+    assert code == 0, out
 
 
 def test_confirming_only_one_video(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,10 +180,10 @@ def test_confirming_only_one_video(project: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "--confirm", "sample-kit/second", "--lang", "da")
     assert code == 0
     after = (project / DA).read_text(encoding="utf-8")
-    changed = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert len(changed) == 1 and changed[0].startswith("      description: ")
     assert strip_records(after) == strip_records(before)
-    assert "da: up to date (from en)" in out
+    first_block = before.split("  - id: second")[0]
+    assert after.startswith(first_block), "the first video's record was touched"
+    assert "da: up to date (checked against en)" in out
 
 
 def test_a_new_translation_is_not_confirmed_until_checked(
@@ -165,9 +191,8 @@ def test_a_new_translation_is_not_confirmed_until_checked(
 ) -> None:
     (project / DA).write_text(strip_records((project / DA).read_text(encoding="utf-8")),
                               encoding="utf-8")
-    _, out, _ = run(capsys, "--lang", "en")
-    # no file names a source yet: the first language of the site (da) is taken as source
-    assert "en: 3 gaps (from da)" in out and "not confirmed" in out
+    _, out, _ = run(capsys)
+    assert "not confirmed" in out and "not clean" in out
     code, _, err = run(capsys, "--confirm", "sample-kit", "--lang", "da", "--from", "en")
     assert code == 0, err
     code, out, _ = run(capsys, "--check")
@@ -175,11 +200,11 @@ def test_a_new_translation_is_not_confirmed_until_checked(
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--confirm", "sample-kit", "--lang", "en"],
-     "en is the source of kit 'sample-kit': the da file says it was translated from en"),
-    (["--confirm", "sample-kit"], "say which translation you checked: --lang CODE"),
+    (["--confirm", "sample-kit"], "say which language's file you checked: --lang CODE"),
     (["--confirm", "sample-kit/nope", "--lang", "da"], "has no video 'nope'"),
     (["--confirm", "english-only", "--lang", "da"], "there is no da file for kit 'english-only'"),
+    (["--confirm", "english-only", "--lang", "en"], "exists only in en: there is nothing to "
+     "confirm it against"),
     (["--lang", "sv"], "unknown language 'sv'"),
     (["--kit", "nope"], "unknown kit 'nope'"),
 ])

@@ -12,28 +12,30 @@ import yaml
 from conftest import SAMPLES
 from kitsite.loading import load_library
 from kitsite.translation import (
-    Pair,
+    ABSENT,
+    ListComparison,
     Record,
     align,
-    confirmed_record,
+    compare_text,
     fingerprint,
-    source_language,
-    translation_source,
+    render_record,
 )
+from kitsite.translation_confirm import confirm
 from kitsite.translation_edit import EditError, replace_block, write_block
+from kitsite.translation_kit import KitTranslation
 from kitsite.views import kit_view
 
 Q = ["Do you recognise it?", "How do you talk about hope?", "What would you do differently?"]
 T = ["Kan du genkende det?", "Hvordan taler du om håb?", "Hvad ville du gøre anderledes?"]
 
 
-def recorded(source: list[str], target: list[str]) -> list[tuple[str, str]]:
-    """The record --confirm writes for a list translated item by item."""
-    return [(fingerprint(s), fingerprint(t)) for s, t in zip(source, target, strict=True)]
+def recorded(there: list[str], here: list[str]) -> list[tuple[str, str]]:
+    """The pairs --confirm writes for a list translated item by item: (there, here)."""
+    return [(fingerprint(t), fingerprint(h)) for t, h in zip(there, here, strict=True)]
 
 
-def states(pairs: list[Pair]) -> list[tuple[int | None, int | None, str]]:
-    return [(p.source, p.target, p.state) for p in pairs]
+def states(compared: ListComparison) -> list[tuple[int | None, int | None, str]]:
+    return [(m.here, m.there, m.state) for m in compared.matches]
 
 
 def test_fingerprint_ignores_line_breaks_and_spaces_but_not_words() -> None:
@@ -44,59 +46,99 @@ def test_fingerprint_ignores_line_breaks_and_spaces_but_not_words() -> None:
     assert len(fingerprint(text)) == 8
 
 
-def test_a_confirmed_list_is_up_to_date() -> None:
-    assert states(align(Q, T, recorded(Q, T))) == [(0, 0, "ok"), (1, 1, "ok"), (2, 2, "ok")]
+def agreed(there: str, here: str) -> tuple[str, str]:
+    return fingerprint(there), fingerprint(here)
 
 
-def test_a_removed_translation_leaves_that_source_item_missing_not_the_last() -> None:
-    pairs = align(Q, T[1:], recorded(Q, T))
-    assert states(pairs) == [(0, None, "missing"), (1, 0, "ok"), (2, 1, "ok")]
+@pytest.mark.parametrize(("here", "there", "state"), [
+    ("Et håb", "A hope", "same"),
+    ("Et nyt håb", "A hope", "here_newer"),
+    ("Et håb", "A new hope", "there_newer"),
+    ("Et nyt håb", "A new hope", "both_changed"),
+    ("A hope", "A hope", "copy"),
+])
+def test_either_side_of_a_confirmed_text_can_be_the_newer(here: str, there: str,
+                                                           state: str) -> None:
+    match = compare_text(here, there, agreed("A hope", "Et håb"))
+    assert match is not None and match.state == state
 
 
-def test_a_changed_source_item_makes_only_its_translation_stale() -> None:
-    changed = [Q[0], "How do you talk about hope with relatives?", Q[2]]
-    assert states(align(changed, T, recorded(Q, T))) == [
-        (0, 0, "ok"), (1, 1, "stale"), (2, 2, "ok")]
+def test_texts_never_confirmed_are_unconfirmed_or_a_copy_or_new_on_one_side() -> None:
+    assert compare_text("Et håb", "A hope", None).state == "unconfirmed"  # type: ignore[union-attr]
+    assert compare_text("A hope", "A  hope", None).state == "copy"  # type: ignore[union-attr]
+    assert compare_text("", "A hope", None).state == "new_there"  # type: ignore[union-attr]
+    assert compare_text("Et håb", "", None).state == "new_here"  # type: ignore[union-attr]
+    assert compare_text("", "", None) is None
 
 
-def test_reordered_source_items_are_still_up_to_date() -> None:
-    reordered = [Q[2], Q[0], Q[1]]
-    assert states(align(reordered, T, recorded(Q, T))) == [
-        (0, 2, "ok"), (1, 0, "ok"), (2, 1, "ok")]
+def test_a_text_confirmed_identical_stays_translated_and_a_deleted_one_is_deleted() -> None:
+    name = agreed("ONE OF US", "ONE OF US")
+    assert compare_text("ONE OF US", "ONE OF US", name).state == "same"  # type: ignore[union-attr]
+    deleted = compare_text("", "A transcript", agreed("A transcript", "En udskrift"))
+    assert deleted is not None and deleted.state == "deleted_here"
+    kept = compare_text("En udskrift", "", (ABSENT, fingerprint("En udskrift")))
+    assert kept is not None and kept.state == "kept_here"
 
 
-def test_a_new_source_item_is_missing_and_a_deleted_one_leaves_its_translation_extra() -> None:
-    assert states(align([*Q, "A new question?"], T, recorded(Q, T)))[-1] == (3, None, "missing")
-    pairs = align([Q[0], Q[2]], T, recorded(Q, T))
-    assert states(pairs) == [(0, 0, "ok"), (None, 1, "extra"), (1, 2, "ok")]
+def test_a_text_recorded_by_an_older_version_has_an_unknown_own_side() -> None:
+    legacy = (fingerprint("A hope"), None)
+    assert compare_text("Et nyt håb", "A hope", legacy).state == "same"  # type: ignore[union-attr]
+    assert compare_text("Et håb", "A new hope", legacy).state == "there_newer"  # type: ignore
 
 
-def test_a_translator_rewording_their_own_text_keeps_it_up_to_date() -> None:
-    reworded = [T[0], "Hvordan taler du med andre om håb?", T[2]]
-    assert [p.state for p in align(Q, reworded, recorded(Q, T))] == ["ok", "ok", "ok"]
+def test_a_confirmed_list_is_the_same_on_both_sides() -> None:
+    assert states(align(T, Q, recorded(Q, T))) == [(0, 0, "same"), (1, 1, "same"),
+                                                    (2, 2, "same")]
 
 
-def test_without_a_record_items_are_lined_up_by_position_and_unconfirmed() -> None:
-    assert states(align(Q, T[:2], None)) == [
-        (0, 0, "unconfirmed"), (1, 1, "unconfirmed"), (2, None, "missing")]
+def test_a_question_deleted_here_is_deleted_here_not_missing() -> None:
+    compared = align([T[0], T[2]], Q, recorded(Q, T))
+    assert states(compared) == [(0, 0, "same"), (None, 1, "deleted_here"), (1, 2, "same")]
 
 
-def test_confirmed_record_keeps_missing_items_missing() -> None:
-    block = confirmed_record("en", {"title": "A"}, {"questions": Q}, {"title": "Et"},
-                             {"questions": T[1:]}, {"language": "en", "title": "x",
-                                                    "questions": [" ".join(p) for p in
-                                                                  recorded(Q, T)]})
-    assert block["language"] == "en" and block["title"] == fingerprint("A")
-    assert block["questions"] == [f"{fingerprint(Q[1])} {fingerprint(T[1])}",
-                                  f"{fingerprint(Q[2])} {fingerprint(T[2])}"]
+def test_a_question_deleted_there_is_deleted_there() -> None:
+    compared = align(T, [Q[0], Q[2]], recorded(Q, T))
+    assert states(compared) == [(0, 0, "same"), (1, None, "deleted_there"), (2, 1, "same")]
 
 
-def test_record_parse_reads_pairs_and_ignores_what_it_cannot_read() -> None:
-    record = Record.parse({"language": "en", "title": "01234567",
-                           "questions": ["aaaaaaaa bbbbbbbb", "broken"]})
-    assert record is not None
-    assert record.texts == {"title": "01234567"}
-    assert record.lists["questions"] == (("aaaaaaaa", "bbbbbbbb"),)
+def test_a_changed_item_on_either_side_makes_only_the_other_one_stale() -> None:
+    changed_there = [Q[0], "How do you talk about hope with relatives?", Q[2]]
+    assert states(align(T, changed_there, recorded(Q, T)))[1] == (1, 1, "there_newer")
+    changed_here = [T[0], "Hvordan taler du med pårørende om håb?", T[2]]
+    assert states(align(changed_here, Q, recorded(Q, T)))[1] == (1, 1, "here_newer")
+
+
+def test_a_new_item_on_one_side_is_new_and_on_both_at_one_place_unconfirmed() -> None:
+    new_there = align(T, [*Q, "A new question?"], recorded(Q, T))
+    assert states(new_there)[-1] == (None, 3, "new_there")
+    both = align([*T, "Et nyt spørgsmål?"], [*Q, "A new question?"], recorded(Q, T))
+    assert states(both)[-1] == (3, 3, "unconfirmed")
+
+
+def test_without_a_record_items_are_lined_up_by_position() -> None:
+    assert states(align(T[:2], Q, None)) == [
+        (0, 0, "unconfirmed"), (1, 1, "unconfirmed"), (None, 2, "new_there")]
+
+
+def test_an_item_kept_on_purpose_on_one_side_is_kept() -> None:
+    pairs = [*recorded(Q, T), (ABSENT, fingerprint("Kun på dansk?"))]
+    assert states(align([*T, "Kun på dansk?"], Q, pairs))[-1] == (3, None, "kept_here")
+
+
+def test_reordering_is_told_on_the_side_that_reordered() -> None:
+    assert align([T[1], T[0], T[2]], Q, recorded(Q, T)).order == "here_reordered"
+    assert align(T, [Q[2], Q[0], Q[1]], recorded(Q, T)).order == "there_reordered"
+    assert align(T, Q, recorded(Q, T)).order == "same"
+    # confirmed with the other language in another order: that order is the agreed one
+    assert align(T, [Q[2], Q[0], Q[1]], recorded(Q, T), there_order=[1, 2, 0]).order == "same"
+
+
+def test_a_record_reads_back_as_written() -> None:
+    record = Record("en", "da", {"title": agreed("A", "Et"), "summary": ("01234567", None)},
+                    {"questions": tuple(recorded(Q, T))}, {"questions": (1, 0, 2)},
+                    ("hope", "not-ask"), ("only-da",), ("only-en",))
+    assert Record.parse(render_record(record)) == record
+    assert Record.parse({"language": "en", "title": "a b c"}).texts == {}  # type: ignore
     assert Record.parse({"title": "x"}) is None and Record.parse(None) is None
 
 
@@ -115,14 +157,6 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_the_language_a_translation_names_is_the_source(sample: Path) -> None:
-    library = load_library(sample / "content").library
-    assert source_language(library, "sample-kit") == "en"
-    source = translation_source(library, "da", "sample-kit")
-    assert source is not None and source.language == "en"
-    assert translation_source(library, "en", "sample-kit") is None
-
-
 def strip_records(text: str) -> str:
     """``text`` without its translated_from blocks."""
     out: list[str] = []
@@ -135,17 +169,6 @@ def strip_records(text: str) -> str:
         if block_indent is None:
             out.append(line)
     return "".join(out)
-
-
-def test_without_any_record_the_first_language_of_the_site_is_taken_as_source(
-    sample: Path,
-) -> None:
-    da = sample / "content" / "da" / "kits" / "sample-kit.yml"
-    da.write_text(strip_records(da.read_text(encoding="utf-8")), encoding="utf-8")
-    library = load_library(sample / "content").library
-    kit = library.kit("da", "sample-kit")
-    assert kit is not None and not kit.translated_from
-    assert source_language(library, "sample-kit") == "da"
 
 
 def test_loader_keeps_fingerprints_as_written_even_when_they_look_like_numbers(
@@ -229,13 +252,17 @@ def test_a_file_that_is_not_laid_out_as_kit_files_are_is_not_touched(tmp_path: P
 # --- what a Danish reader sees ------------------------------------------------------------
 
 def walkthrough_edits(project: Path) -> None:
-    """Remove a Danish question, change an English description, add an English-only video."""
+    """Delete a Danish question, change an English description, add an English question and
+    an English-only video."""
     content = project / "content"
     edit(content / "da" / "kits" / "sample-kit.yml",
          "      - Kan du genkende situationerne i videoen?\n", "")
     edit(content / "en" / "kits" / "sample-kit.yml",
          "    description: The second video is about the questions patients ask.",
          "    description: The second video is about the questions patients and relatives ask.")
+    edit(content / "en" / "kits" / "sample-kit.yml",
+         "      - Which questions do patients ask you?\n",
+         "      - Which questions do patients ask you?\n      - Who else should hear this?\n")
     edit(content / "en" / "kits" / "sample-kit.yml", "sections:\n", THIRD_VIDEO + "sections:\n")
 
 
@@ -251,16 +278,51 @@ THIRD_VIDEO = """\
 
 def test_the_reader_sees_each_gap_in_its_own_language(sample: Path) -> None:
     walkthrough_edits(sample)
-    view = kit_view(load_library(sample / "content").library, "da", "sample-kit")
+    library = load_library(sample / "content").library
+    view = kit_view(library, "da", "sample-kit")
     first, second, third = view.videos
-    assert [(q.lang, q.fallback) for q in first.questions] == [("en", True), ("da", False)]
-    assert first.questions[0].text == "Do you recognise the situations in the video?"
+    # the question deleted in Danish does not come back from English
+    assert [(q.text, q.lang, q.fallback) for q in first.questions] == [
+        ("Hvordan taler du med patienter om håb?", "da", False)]
     assert first.stale_in is None
-    assert second.stale_in == "en" and second.description is not None
+    assert second.stale_in == "en"
     assert (second.description.lang, second.description.fallback) == ("da", False)
+    assert [(q.lang, q.fallback) for q in second.questions] == [("da", False), ("en", True)]
+    assert second.questions[1].text == "Who else should hear this?"
     assert (third.lang, third.translated) == ("en", False)
-    # the English question the Danish file lacks is still discussed in the session plan
     assert view.question_count == 4
-    english = kit_view(load_library(sample / "content").library, "en", "sample-kit")
+    english = kit_view(library, "en", "sample-kit")
+    assert [len(v.questions) for v in english.videos] == [2, 2, 1]
     assert all(not q.fallback for v in english.videos for q in v.questions)
     assert all(v.stale_in is None for v in english.videos)
+
+
+def test_a_file_copied_from_another_language_is_not_translated_whatever_its_blocks(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "three"
+    shutil.copytree(SAMPLES / "three-languages", project)
+    content = project / "content"
+    # the Swedish file, with its records of a translation from English, copied as Danish
+    shutil.copy(content / "sv" / "kits" / "sample-kit.yml", content / "da" / "kits")
+    library = load_library(content).library
+    gaps = KitTranslation(library, "sample-kit").gaps("da")
+    assert {(g.kind, g.other) for g in gaps} == {("untranslated", "sv")}
+    view = kit_view(library, "da", "sample-kit")
+    assert (view.kit.language, view.translated) == ("en", False)  # da falls back to en first
+    assert [(v.lang, v.translated) for v in view.videos] == [("en", False)]
+
+
+def test_confirming_the_other_file_removes_its_old_record_and_keeps_line_endings(
+    sample: Path,
+) -> None:
+    da = sample / "content" / "da" / "kits" / "sample-kit.yml"
+    en = sample / "content" / "en" / "kits" / "sample-kit.yml"
+    da.write_bytes(da.read_bytes().replace(b"\n", b"\r\n"))
+    before = da.read_bytes()
+    done = confirm(load_library(sample / "content").library, "sample-kit", "en")
+    assert {c.path for c in done} == {en}
+    after = da.read_bytes()
+    assert b"translated_from" not in after and b"\n" not in after.replace(b"\r\n", b"")
+    assert strip_records(after.decode()) == strip_records(before.decode())
+    assert en.read_text(encoding="utf-8").count("translated_from:") == 3

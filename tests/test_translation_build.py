@@ -45,16 +45,28 @@ def text_of(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def test_a_removed_danish_question_shows_the_english_one_marked(walkthrough_site: Path) -> None:
-    page = article(read(walkthrough_site, "kits/sample-kit/first"))
+def video_questions(site: Path, path: str) -> list[str]:
+    page = article(read(site, path))
     questions = page.split("<ol>")[-1].split("</ol>")[0]
-    items = re.findall(r"<li>(.*?)</li>", questions, re.DOTALL)
-    assert len(items) == 2
-    assert items[0].startswith('<span lang="en">Do you recognise the situations in the video?'
-                               '</span> <em class="translation-gap">(ikke oversat endnu, vises '
-                               "på engelsk)</em>")
-    assert items[1] == "Hvordan taler du med patienter om håb?"
-    assert "translation-notice" not in page  # the rest of the page is translated and current
+    return re.findall(r"<li>(.*?)</li>", questions, re.DOTALL)
+
+
+def test_a_question_deleted_in_danish_does_not_come_back_from_english(
+    walkthrough_site: Path,
+) -> None:
+    assert video_questions(walkthrough_site, "kits/sample-kit/first") == [
+        "Hvordan taler du med patienter om håb?"]
+    assert "translation-notice" not in article(read(walkthrough_site, "kits/sample-kit/first"))
+    assert len(video_questions(walkthrough_site, "en/kits/sample-kit/first")) == 2
+
+
+def test_a_question_new_in_english_shows_on_the_danish_page_marked(
+    walkthrough_site: Path,
+) -> None:
+    items = video_questions(walkthrough_site, "kits/sample-kit/second")
+    assert items == ["Hvilke spørgsmål stiller patienter dig?",
+                     '<span lang="en">Who else should hear this?</span> '
+                     '<em class="translation-gap">(ikke oversat endnu, vises på engelsk)</em>']
 
 
 def test_a_changed_english_description_shows_a_discreet_stale_notice(

@@ -1,9 +1,11 @@
 """Golden tests of ``kits check``: one small content folder per kind of mistake.
 
 Each folder under tests/golden/ holds ``content/`` (site.yml and one or two kit files, plus
-``docs/`` where links are checked) and ``expected.txt``: the exact output of
-``kits check --content content`` run in a copy of that folder. The exit code must be 1 when
-the count line reports errors and 0 otherwise.
+``docs/`` where links are checked and ``mkdocs.yml`` where its languages are) and
+``expected.txt``: the exact output of ``kits check --content content`` run in a copy of that
+folder. A language whose ``labels.yml`` the case does not hold gets the real project's (labels
+are site content every language needs; a case about labels brings its own). The exit code must
+be 1 when the count line reports errors and 0 otherwise.
 
 What git cannot hold, or should not, is made in the copy before the check runs, by the lines of
 an optional ``setup.txt`` (``#`` starts a comment):
@@ -30,6 +32,7 @@ from pathlib import Path
 import pytest
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+REAL_CONTENT = GOLDEN.parent.parent / "content"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "content").is_dir())
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?:warning: )?"
                   r"(?:(?P<key>[\w\[\].]+): )?(?P<message>.+)$")
@@ -56,6 +59,13 @@ def prepared_copy(case: str, where: Path) -> Path:
             path.write_text(original.replace(marker, text * count), encoding="utf-8")
         else:
             raise AssertionError(f"{case}/setup.txt: unknown instruction {line!r}")
+    for labels in REAL_CONTENT.glob("*/labels.yml"):
+        target = folder / "content" / labels.parent.name / labels.name
+        inside = folder.resolve() in target.parent.resolve().parents  # not through a symlink
+        if not target.exists() and not target.is_symlink() and (
+                inside or not target.parent.exists()):
+            target.parent.mkdir(exist_ok=True)
+            shutil.copy(labels, target)
     return folder
 
 
@@ -121,6 +131,16 @@ def test_every_error_class_of_the_issue_has_a_case() -> None:
         "id-not-url-safe", "duration-differs-across-languages",
         "video-id-typo-across-languages", "untranslated-video-is-fine", "not-utf8",
         "empty-file", "broken-links", "raw-html", "javascript-link",
+    }
+    assert wanted <= set(CASES)
+
+
+def test_every_settings_mistake_of_issue_11_has_a_case() -> None:
+    wanted = {
+        "site-typo-key", "site-minutes-not-a-number", "site-minutes-zero",
+        "site-fallback-problems", "labels-yaml-error", "labels-missing-keys",
+        "labels-unknown-placeholder", "labels-wrong-plural-categories",
+        "language-guide-problems", "mkdocs-languages-mismatch",
     }
     assert wanted <= set(CASES)
 

@@ -16,7 +16,7 @@ from conftest import ROOT
 
 VENV = ROOT / ".venv"
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
-SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "site.new", "site.old",
+SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", "site", "site.new*", "site.old*",
                               "tests", "__pycache__", "*.egg-info", ".mypy_cache",
                               ".ruff_cache", ".pytest_cache", "node_modules")
 
@@ -27,6 +27,11 @@ def make_site(project: Path) -> subprocess.CompletedProcess[str]:
         ["make", "--no-print-directory", "-o", str(VENV / ".installed"), f"VENV={VENV}", "site"],
         cwd=project, capture_output=True, text=True, check=False, timeout=300,
     )
+
+
+def leftovers(project: Path) -> list[str]:
+    """What a build left next to site/ (its own folder, the other languages' work folder)."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(("site.new", "site.old")))
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -60,7 +65,7 @@ def test_a_content_error_stops_the_build_and_keeps_the_old_site(project: Path) -
     assert f"{KIT}:{line}: videos[0].duration: expected minutes:seconds" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project / "site") == before
-    assert not (project / "site.new").exists()
+    assert leftovers(project) == []
 
 
 def test_a_failed_mkdocs_build_keeps_the_old_site(project: Path) -> None:
@@ -77,7 +82,7 @@ def test_a_failed_mkdocs_build_keeps_the_old_site(project: Path) -> None:
     assert result.returncode != 0
     assert "no-such-page.md" in result.stdout  # MkDocs' warning is shown, not hidden
     assert snapshot(project / "site") == before
-    assert not (project / "site.new").exists()
+    assert leftovers(project) == []
 
 
 def test_a_good_build_replaces_the_site(project: Path) -> None:
@@ -94,3 +99,30 @@ def test_a_good_build_replaces_the_site(project: Path) -> None:
     after = snapshot(project / "site")
     assert after != before
     assert "Dialogstarteren (ny)" in after["kits/dialogue-kickstarter/index.html"].decode()
+
+
+@pytest.mark.parametrize("missing", ["templates/video.md.j2", "templates"])
+def test_a_missing_template_is_named_and_keeps_the_old_site(project: Path, missing: str) -> None:
+    """A template (or the whole folder) the generator needs is gone: each missing template is
+    a located line with the fix, never a Jinja traceback."""
+    before = snapshot(project / "site")
+    away = project / "templates.away"
+    shutil.copytree(project / "templates", away)
+    gone = project / missing
+    if gone.is_dir():
+        shutil.rmtree(gone)
+    else:
+        gone.unlink()
+    try:
+        result = make_site(project)
+    finally:
+        shutil.rmtree(project / "templates", ignore_errors=True)
+        away.rename(project / "templates")
+    assert result.returncode != 0
+    assert ("templates/video.md.j2:1: expected the page template video.md.j2 in templates/, "
+            "found no such file — restore the folder from the project's repository: "
+            "git checkout -- templates") in result.stdout
+    assert ("templates/kit.md.j2:1:" in result.stdout) == (missing == "templates")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []

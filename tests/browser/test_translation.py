@@ -1,6 +1,7 @@
-"""Browser tests: a Danish reader meets the three translation gaps of the issue's walkthrough
-(a removed Danish question, a changed English description, an English-only video) and sees
-each with its notice, the text marked with its real language."""
+"""Browser tests: a Danish reader meets the translation gaps of the walkthrough (a question
+deleted in Danish, a question new in English, a changed English description, an English-only
+video) and sees each with its notice, the text marked with its real language — except the
+deleted question, which does not come back."""
 
 from __future__ import annotations
 
@@ -37,19 +38,25 @@ def lang_of(locator: Any) -> str:
 
 
 def test_a_missing_danish_question_is_read_in_english_and_marked(page: Any, walk_url: str) -> None:
-    page.goto(f"{walk_url}kits/sample-kit/first/")
+    page.goto(f"{walk_url}kits/sample-kit/second/")
     assert page.locator("html").get_attribute("lang") == "da"
     questions = page.locator("article ol").last.locator("li")
     assert questions.count() == 2
-    first = questions.nth(0)
-    english = first.locator("span[lang]")
-    assert english.inner_text() == "Do you recognise the situations in the video?"
+    assert lang_of(questions.nth(0)) == "da"
+    added = questions.nth(1)
+    english = added.locator("span[lang]")
+    assert english.inner_text() == "Who else should hear this?"
     assert lang_of(english) == "en"
-    marker = first.locator(".translation-gap")
+    marker = added.locator(".translation-gap")
     assert marker.is_visible()
     assert marker.inner_text() == "(ikke oversat endnu, vises på engelsk)"
     assert lang_of(marker) == "da"
-    assert lang_of(questions.nth(1)) == "da"
+
+
+def test_a_question_deleted_in_danish_is_not_read_at_all(page: Any, walk_url: str) -> None:
+    page.goto(f"{walk_url}kits/sample-kit/first/")
+    questions = page.locator("article ol").last.locator("li")
+    assert questions.all_inner_texts() == ["Hvordan taler du med patienter om håb?"]
 
 
 def test_a_stale_translation_says_so_discreetly_and_links_to_the_english(

@@ -17,7 +17,7 @@ import re
 import shlex
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +69,7 @@ class Project:
         proc = subprocess.run(
             shell_command, shell=True, cwd=self.root, capture_output=True, text=True,
             timeout=timeout, check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            env={**_as_typed(os.environ), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         )
         result = Result(command, proc.returncode, proc.stdout, proc.stderr)
         if ok is True:
@@ -164,29 +164,44 @@ class Page:
     def lang_of(self, words: str) -> str:
         """The language the page marks ``words`` as: the ``lang`` of the innermost element
         holding them, or of the nearest ancestor that has one."""
+        return _inherited(self._holder(words), "lang", self.lang)
+
+    def dir_of(self, words: str) -> str:
+        """The writing direction the page marks ``words`` with: the ``dir`` of the innermost
+        element holding them, or of the nearest ancestor that has one."""
+        return _inherited(self._holder(words), "dir", self.dir)
+
+    def _holder(self, words: str) -> Tag:
         pattern = re.compile(re.escape(" ".join(words.split())))
         for element in self.article.find_all(True):
             if pattern.search(" ".join(element.get_text(" ").split())) and not any(
                     pattern.search(" ".join(child.get_text(" ").split()))
                     for child in element.find_all(True, recursive=False)):
-                return _inherited_lang(element, self.lang)
+                return element
         raise AssertionError(f"{self.url_path}: {words!r} is not on the page")
 
     def questions(self) -> list[str]:
         """The questions for debate on a video page, in order."""
         heading = next((h for h in self.article.find_all("h2")
-                        if str(h.get("id", "")).startswith(("questions", "sporgsmal"))), None)
+                        if str(h.get("id", "")).startswith(("questions", "spørgsmål"))), None)
         assert heading is not None, f"{self.url_path}: no questions heading"
         listing = heading.find_next_sibling("ol")
         assert isinstance(listing, Tag)
         return [" ".join(li.get_text(" ").split()) for li in listing.find_all("li")]
 
 
-def _inherited_lang(element: Tag, default: str) -> str:
+def _as_typed(environment: Mapping[str, str]) -> dict[str, str]:
+    """The environment of a command typed in a terminal: without what an outer `make` (such as
+    `make test`) passes to the makes it starts, which changes what a nested `make` prints."""
+    return {name: value for name, value in environment.items()
+            if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+
+
+def _inherited(element: Tag, attribute: str, default: str) -> str:
     node: Tag | None = element
     while node is not None:
-        if node.has_attr("lang"):
-            return str(node["lang"])
+        if node.has_attr(attribute):
+            return str(node[attribute])
         node = node.parent if isinstance(node.parent, Tag) else None
     return default
 
