@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kitsite.model import Duration, Video, session_minutes
+from kitsite.content.model import Duration, Video, session_minutes
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("4:20", 260), ("6:44", 404), ("10:02", 602),

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kitsite.loading import load_library
-from kitsite.mkdocs_languages import check_mkdocs_languages
-from kitsite.model import Kit, Library
-from kitsite.problems import Problem, errors
-from kitsite.site_settings import SiteSettings, read_site_settings
+from kitsite.content.loading import load_library
+from kitsite.content.mkdocs_languages import check_mkdocs_languages
+from kitsite.content.model import Kit, Library
+from kitsite.content.problems import Problem, errors
+from kitsite.content.site_settings import SiteSettings, read_site_settings
 
 
 def library(fallback: dict[str, tuple[str, ...]] | None = None) -> Library:
