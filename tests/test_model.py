@@ -28,8 +28,8 @@ def test_duration_formats() -> None:
 
 
 def _video(seconds: int, questions: int) -> Video:
-    return Video(id="v", title="t", duration=Duration(seconds), description="d",
-                 questions=tuple(f"q{i}" for i in range(questions)))
+    return Video(id="v", duration=Duration(seconds), texts={"title": "t", "description": "d"},
+                 lists={"questions": tuple(f"q{i}" for i in range(questions))})
 
 
 def test_session_plan_counts_video_and_discussion_time() -> None:

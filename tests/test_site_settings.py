@@ -36,8 +36,8 @@ def test_a_configured_order_comes_first_and_the_languages_it_leaves_out_follow()
 
 
 def kit(language: str) -> Kit:
-    return Kit(id="k", language=language, title=language, campaign="c", audience="a",
-               summary="s", about="a", discussion_minutes_per_question=5)
+    return Kit(id="k", language=language, texts={"title": language}, lists={},
+               discussion_minutes_per_question=5)
 
 
 def test_the_kit_in_the_best_language_follows_the_fallback_order() -> None:

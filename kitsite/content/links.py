@@ -20,7 +20,7 @@ from typing import Any
 from kitsite.content.docs_pages import read_page, visible_files
 from kitsite.content.markdown_safety import link_targets
 from kitsite.content.problems import Problem
-from kitsite.content.spec import ID_PATTERN
+from kitsite.content.spec import ID_PATTERN, KIT_FIELDS, VIDEO_FIELDS, FieldSpec
 from kitsite.content.yamldoc import KeyPath, YamlDoc, format_key_path
 from kitsite.render.urls import (
     kit_list_uri,
@@ -33,9 +33,6 @@ from kitsite.render.urls import (
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _ID_RE = re.compile(ID_PATTERN)
-_TEXT_KINDS_BY_KEY = {"title", "campaign", "audience", "summary", "about", "made_with",
-                      "sources", "description", "questions", "transcript", "body"}
-_ON_KIT_LIST = {"title", "summary", "audience"}
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BACKTICKS = re.compile(r"`+")
 
@@ -226,38 +223,42 @@ def _suggest(target: str, language: str, pages: SitePages) -> str:
 
 
 def _texts(doc: YamlDoc) -> Iterator[tuple[KeyPath, str, list[str]]]:
-    """Each text of a kit file with the generated pages it is shown on."""
+    """Each translatable text of a kit file with the generated pages it is shown on (the
+    spec's ``shown_on``)."""
     data = doc.data if isinstance(doc.data, dict) else {}
     kit_id = _kit_id(doc)
-    for key, value in data.items():
-        shown = [kit_list_uri(), kit_uri(kit_id)] if key in _ON_KIT_LIST else [kit_uri(kit_id)]
-        if key == "sections" and isinstance(value, list):
-            for i, section in enumerate(value):
-                yield from _strings(section, ("sections", i), [kit_uri(kit_id)])
-        elif key in _TEXT_KINDS_BY_KEY:
-            yield from _strings(value, (key,), shown)
+    yield from _field_texts(data, KIT_FIELDS, (), _pages(kit_id, None))
     for i, video in enumerate(data.get("videos") or []):
         if not isinstance(video, dict):
             continue
         vid = video.get("id")
-        own = [video_uri(kit_id, vid)] if isinstance(vid, str) and _ID_RE.match(vid) else []
-        for key, value in video.items():
-            if key in _TEXT_KINDS_BY_KEY:
-                shown = own if key == "transcript" else [kit_uri(kit_id), *own]
-                yield from _strings(value, ("videos", i, key), shown)
+        valid = vid if isinstance(vid, str) and _ID_RE.match(vid) else None
+        yield from _field_texts(video, VIDEO_FIELDS, ("videos", i), _pages(kit_id, valid))
 
 
-def _strings(value: Any, key_path: KeyPath, shown: list[str]) -> Iterator[tuple[KeyPath, str,
-                                                                                   list[str]]]:
-    if isinstance(value, str):
-        yield key_path, value, shown
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*key_path, i), shown)
-    elif isinstance(value, dict):
-        for key in ("title", "body"):
-            if isinstance(value.get(key), str):
-                yield (*key_path, key), value[key], shown
+def _pages(kit_id: str, video_id: str | None) -> dict[str, str]:
+    """The source paths of the pages a kit's (or one video's) fields can be shown on."""
+    pages = {"kits": kit_list_uri(), "kit": kit_uri(kit_id)}
+    if video_id is not None:
+        pages["video"] = video_uri(kit_id, video_id)
+    return pages
+
+
+def _field_texts(data: dict[str, Any], fields: tuple[FieldSpec, ...], key_path: KeyPath,
+                 pages: dict[str, str]) -> Iterator[tuple[KeyPath, str, list[str]]]:
+    for field_spec in fields:
+        if not field_spec.translatable:
+            continue
+        shown = [pages[page] for page in field_spec.shown_on if page in pages]
+        value, here = data.get(field_spec.name), (*key_path, field_spec.name)
+        if isinstance(value, str):
+            yield here, value, shown
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (*here, i), item, shown
+                elif isinstance(item, dict):
+                    yield from _field_texts(item, field_spec.children, (*here, i), pages)
 
 
 def _kit_id(doc: YamlDoc) -> str:

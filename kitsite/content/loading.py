@@ -25,6 +25,15 @@ from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, errors
 from kitsite.content.project_files import check_tree
 from kitsite.content.site_settings import SITE_FILE, UNSET, read_site_settings
+from kitsite.content.spec import (
+    KIT_FIELDS,
+    VIDEO_FIELDS,
+    FieldSpec,
+    field_named,
+    item_text,
+    translatable_lists,
+    translatable_texts,
+)
 from kitsite.content.validate import check_across_languages, check_kit_file
 from kitsite.content.yamldoc import YamlDoc, format_key_path, load_yaml
 
@@ -128,22 +137,30 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
     return Kit(
         id=data["id"],
         language=language,
-        title=data["title"].strip(),
-        campaign=data["campaign"].strip(),
-        audience=data["audience"].strip(),
-        summary=data["summary"].strip(),
-        about=data["about"].strip(),
+        texts=_texts(data, KIT_FIELDS),
+        lists=_lists(data, KIT_FIELDS),
         discussion_minutes_per_question=data.get("discussion_minutes_per_question")
         or default_minutes,
         videos=videos,
-        made_with=tuple(data.get("made_with") or ()),
-        sections=tuple(Section(s["title"], s["body"].strip()) for s in data.get("sections") or ()),
-        sources=tuple(data.get("sources") or ()),
+        sections=tuple(Section(s["title"].strip(), s["body"].strip())
+                       for s in data.get("sections") or ()),
         path=doc.path,
         field_lines={format_key_path(path): line for path, line in doc.lines.items()
                      if path and (path[0] != "videos" or len(path) == 1)},
         translated_from=_raw_block(doc, ("translated_from",)),
     )
+
+
+def _texts(data: dict[str, Any], fields: tuple[FieldSpec, ...]) -> dict[str, str]:
+    """The translatable single texts the spec lists, stripped; ``""`` for one left out."""
+    return {name: (data.get(name) or "").strip() for name in translatable_texts(fields)}
+
+
+def _lists(data: dict[str, Any], fields: tuple[FieldSpec, ...]) -> dict[str, tuple[str, ...]]:
+    """The translatable lists the spec lists, each item as one text."""
+    return {name: tuple(item_text(item, field_named(fields, name))
+                        for item in data.get(name) or ())
+            for name in translatable_lists(fields)}
 
 
 def _video_field_lines(doc: YamlDoc) -> dict[int, dict[str, int]]:
@@ -163,16 +180,14 @@ def _video_from_data(data: dict[str, Any], key_path: tuple[str | int, ...], doc:
     source = data.get("video")
     return Video(
         id=data["id"],
-        title=data["title"].strip(),
         duration=duration,
-        description=data["description"].strip(),
-        questions=tuple(q.strip() for q in data["questions"]),
+        texts=_texts(data, VIDEO_FIELDS),
+        lists=_lists(data, VIDEO_FIELDS),
         title_is_editorial=bool(data.get("title_is_editorial", False)),
         source=VideoSource(
             file=source.get("file"), url=source.get("url"), poster=source.get("poster"),
             captions=dict(source.get("captions") or {}),
         ) if source else None,
-        transcript=(data.get("transcript") or "").strip() or None,
         line=doc.line_of(key_path),
         field_lines=field_lines,
         translated_from=_raw_block(doc, (*key_path, "translated_from")),

@@ -7,7 +7,7 @@ them (total video time, the suggested session length). No I/O, no YAML, no MkDoc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,19 +77,36 @@ class Video:
     """One video card: what a team watches and then discusses."""
 
     id: str
-    title: str
     duration: Duration
-    description: str
-    questions: tuple[str, ...]
+    texts: Mapping[str, str]
+    """Every translatable single text of a video in the spec (``title``, ``description``,
+    ``transcript``...), ``""`` for an optional one the card leaves out."""
+    lists: Mapping[str, tuple[str, ...]]
+    """Every translatable list of a video in the spec (``questions``...)."""
     title_is_editorial: bool = False
     source: VideoSource | None = None
-    transcript: str | None = None
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """Line of each field in its file: ``{"duration": 14, "questions[0]": 18, ...}``."""
     translated_from: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     """The video's ``translated_from:`` block as written (see
     :mod:`kitsite.translation.compare`)."""
+
+    @property
+    def title(self) -> str:
+        return self.texts["title"]
+
+    @property
+    def description(self) -> str:
+        return self.texts["description"]
+
+    @property
+    def transcript(self) -> str | None:
+        return self.texts.get("transcript") or None
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return self.lists["questions"]
 
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, self.line)
@@ -105,21 +122,47 @@ class Kit:
 
     id: str
     language: str
-    title: str
-    campaign: str
-    audience: str
-    summary: str
-    about: str
+    texts: Mapping[str, str]
+    """Every translatable single text of a kit in the spec (``title``, ``summary``...)."""
+    lists: Mapping[str, tuple[str, ...]]
+    """Every translatable list of a kit in the spec, each item as one text (a section: its
+    title and body; see :func:`kitsite.content.spec.item_text`)."""
     discussion_minutes_per_question: int
     videos: tuple[Video, ...] = ()
-    made_with: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
-    sources: tuple[str, ...] = ()
     path: Path = Path()
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """Line of each kit-level field: ``{"title": 6, "sections[0]": 40, ...}`` (not videos)."""
     translated_from: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     """The kit's ``translated_from:`` block as written (see :mod:`kitsite.translation.compare`)."""
+
+    @property
+    def title(self) -> str:
+        return self.texts["title"]
+
+    @property
+    def campaign(self) -> str:
+        return self.texts["campaign"]
+
+    @property
+    def audience(self) -> str:
+        return self.texts["audience"]
+
+    @property
+    def summary(self) -> str:
+        return self.texts["summary"]
+
+    @property
+    def about(self) -> str:
+        return self.texts["about"]
+
+    @property
+    def made_with(self) -> tuple[str, ...]:
+        return self.lists["made_with"]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return self.lists["sources"]
 
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, 1)

@@ -1,8 +1,12 @@
 """The shape of a kit file: every key, its kind, whether it is required, and an example.
 
-Owns: the single description of the kit file format (keys, kinds, patterns, and how an id
-is made from a title). Validation (:mod:`kitsite.content.validate`)
-checks files against it and :mod:`kitsite.content.schema` turns it into a JSON Schema for editors.
+Owns: the single description of the kit file format — every key, its kind, whether it is
+required, translatable and on which generated pages it is shown — patterns, and how an id is
+made from a title. Everything else derives from it: validation
+(:mod:`kitsite.content.validate`), loading into the model (:mod:`kitsite.content.loading`),
+the link and language checks, the translation state (:mod:`kitsite.translation.kit`), the
+views, the JSON Schema (:mod:`kitsite.content.schema`); ``tests/test_spec.py`` fails when the
+editor's guide's format or a template disagrees.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ Kind = Literal[
 ]
 
 
+Page = Literal["kits", "kit", "video"]
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One key of a kit file (or of another file a person edits: site.yml, labels.yml, the
@@ -31,6 +38,13 @@ class FieldSpec:
     example: str
     children: tuple[FieldSpec, ...] = ()
     """For ``object`` and ``list`` (a list of objects): the keys of each object."""
+    translatable: bool = False
+    """Text a translator translates (and ``kits status`` compares across languages); for a
+    ``list`` of objects, each object's translatable keys are its text. Every translatable
+    field is Markdown or plain text, and may hold links."""
+    shown_on: tuple[Page, ...] = ()
+    """The generated pages that show the field: the list of kits, the kit page, the video
+    page (the link check reads the field's links from each)."""
 
 
 VIDEO_SOURCE_FIELDS: tuple[FieldSpec, ...] = (
@@ -46,27 +60,32 @@ VIDEO_SOURCE_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 SECTION_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "text", True, "The heading of the section.", "How the workshops worked"),
+    FieldSpec("title", "text", True, "The heading of the section.", "How the workshops worked",
+              translatable=True, shown_on=("kit",)),
     FieldSpec("body", "markdown", True, "The text of the section (Markdown).",
-              "Staff and people who use services met for an open discussion."),
+              "Staff and people who use services met for an open discussion.",
+              translatable=True, shown_on=("kit",)),
 )
 
 VIDEO_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "id", True,
               "Stable id used in the web address; the same in every language.", "hope"),
     FieldSpec("title", "text", True, "The video's title.",
-              "I couldn't even spell the word \"hope\""),
+              "I couldn't even spell the word \"hope\"", translatable=True,
+              shown_on=("kit", "video")),
     FieldSpec("title_is_editorial", "bool", False,
               "true when the sources give no title and the editors wrote one.", "true"),
     FieldSpec("duration", "duration", True, "Length as minutes:seconds, in quotes.", '"4:20"'),
     FieldSpec("description", "markdown", True, "What the video is about.",
-              "This video outlines situations in which patients feel stigmatised."),
+              "This video outlines situations in which patients feel stigmatised.",
+              translatable=True, shown_on=("kit", "video")),
     FieldSpec("questions", "text_list", True, "Questions for debate after watching.",
-              "- Do you recognise any of the situations described in the video?"),
+              "- Do you recognise any of the situations described in the video?",
+              translatable=True, shown_on=("kit", "video")),
     FieldSpec("video", "object", False, "Where to watch the video (optional).",
               "file: videos/hope.mp4", VIDEO_SOURCE_FIELDS),
     FieldSpec("transcript", "markdown", False, "What is said in the video, as text.",
-              "Speaker: ..."),
+              "Speaker: ...", translatable=True, shown_on=("video",)),
     FieldSpec("translated_from", "object", False,
               "Written by `kits status --confirm`: fingerprints of the source text this "
               "translation was made from. Do not edit by hand.", "{language: en, title: 1a2b3c4d}"),
@@ -75,27 +94,58 @@ VIDEO_FIELDS: tuple[FieldSpec, ...] = (
 KIT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "id", True, "The kit's id: the file name without .yml.",
               "dialogue-kickstarter"),
-    FieldSpec("title", "text", True, "The kit's name.", "The Dialogue Kickstarter"),
-    FieldSpec("campaign", "text", True, "The campaign that made the kit.", "ONE OF US (EN AF OS)"),
+    FieldSpec("title", "text", True, "The kit's name.", "The Dialogue Kickstarter",
+              translatable=True, shown_on=("kits", "kit")),
+    FieldSpec("campaign", "text", True, "The campaign that made the kit.", "ONE OF US (EN AF OS)",
+              translatable=True, shown_on=("kit",)),
     FieldSpec("made_with", "text_list", False, "Partners the kit was made with.",
-              "- The Capital Region of Denmark"),
-    FieldSpec("audience", "text", True, "Who the kit is for.", "Staff in the psychiatric sector"),
+              "- The Capital Region of Denmark", translatable=True, shown_on=("kit",)),
+    FieldSpec("audience", "text", True, "Who the kit is for.", "Staff in the psychiatric sector",
+              translatable=True, shown_on=("kits", "kit")),
     FieldSpec("summary", "text", True, "One sentence for the kit's card and search engines.",
-              "Short videos and questions that help teams reflect on language."),
+              "Short videos and questions that help teams reflect on language.",
+              translatable=True, shown_on=("kits", "kit")),
     FieldSpec("about", "markdown", True, "What the kit is and how it was made.",
-              "ONE OF US created the kit with ..."),
+              "ONE OF US created the kit with ...", translatable=True, shown_on=("kit",)),
     FieldSpec("discussion_minutes_per_question", "minutes", False,
               "Minutes of discussion per question in the session plan.", "5"),
     FieldSpec("videos", "list", True, "The kit's video cards, in the order to show them.",
               "- id: hope", VIDEO_FIELDS),
     FieldSpec("sections", "list", False, "Extra titled sections on the kit page.",
-              "- title: How the workshops worked", SECTION_FIELDS),
+              "- title: How the workshops worked", SECTION_FIELDS, translatable=True,
+              shown_on=("kit",)),
     FieldSpec("sources", "text_list", False, "Where the kit's facts come from.",
-              "- Time to Change, project page (undated)"),
+              "- Time to Change, project page (undated)", translatable=True,
+              shown_on=("kit",)),
     FieldSpec("translated_from", "object", False,
               "Written by `kits status --confirm`; do not edit by hand.",
               "{language: en, title: 1a2b3c4d}"),
 )
+
+def translatable_texts(fields: tuple[FieldSpec, ...]) -> tuple[str, ...]:
+    """The names of the translatable single texts among ``fields`` (``title``, ``about``...)."""
+    return tuple(f.name for f in fields if f.translatable and f.kind in ("text", "markdown"))
+
+
+def translatable_lists(fields: tuple[FieldSpec, ...]) -> tuple[str, ...]:
+    """The names of the translatable lists among ``fields``: lists of texts (``questions``) and
+    lists of objects with translatable keys (``sections``)."""
+    return tuple(f.name for f in fields if f.translatable and f.kind in ("text_list", "list"))
+
+
+def item_text(item: object, field: FieldSpec) -> str:
+    """One item of a translatable list as one text: the item itself, or an object's
+    translatable keys, each on its own paragraph (a section: its title, then its body)."""
+    if field.kind == "text_list":
+        return str(item).strip()
+    values = item if isinstance(item, dict) else {}
+    return "\n\n".join(str(values.get(c.name) or "").strip() for c in field.children
+                       if c.translatable)
+
+
+def field_named(fields: tuple[FieldSpec, ...], name: str) -> FieldSpec:
+    return next(f for f in fields if f.name == name)
+
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DURATION_PATTERN = r"^(?!0+:00$)[0-9]{1,3}:[0-5][0-9]$"

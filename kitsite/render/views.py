@@ -10,10 +10,19 @@ is missing, deleted, copied or stale is decided by :mod:`kitsite.translation.kit
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kitsite.content.model import Kit, Library, Section, Video, session_minutes
-from kitsite.translation.kit import KitTranslation, Shown, Unit, kit_texts, video_texts
+from kitsite.translation.kit import (
+    KitTranslation,
+    Shown,
+    Unit,
+    kit_lists,
+    kit_texts,
+    video_lists,
+    video_texts,
+)
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,11 @@ class VideoView:
     index: int
     previous: Video | None
     next: Video | None
-    title: Text
-    description: Text
-    questions: tuple[Text, ...] = ()
-    """The questions to show, with any this language lacks taken from another."""
-    transcript: Text | None = None
+    texts: Mapping[str, Text]
+    """Every translatable text of the video in the spec, as shown (``""`` when neither this
+    language nor a fallback has an optional one)."""
+    lists: Mapping[str, tuple[Text, ...]]
+    """Every translatable list, with the items this language lacks taken from another."""
     stale_in: str | None = None
     """The language that changed this video after this translation was confirmed."""
     previous_lang: str = ""
@@ -59,6 +68,23 @@ class VideoView:
     @property
     def translated(self) -> bool:
         return self.lang == self.site_lang
+
+    @property
+    def title(self) -> Text:
+        return self.texts["title"]
+
+    @property
+    def description(self) -> Text:
+        return self.texts["description"]
+
+    @property
+    def transcript(self) -> Text | None:
+        shown = self.texts.get("transcript")
+        return shown if shown is not None and shown.text else None
+
+    @property
+    def questions(self) -> tuple[Text, ...]:
+        return self.lists["questions"]
 
 
 @dataclass(frozen=True)
@@ -70,11 +96,11 @@ class KitView:
     videos: tuple[VideoView, ...]
     languages: tuple[str, ...]
     """Every language this kit has a file in."""
-    texts: dict[str, Text]
-    """The kit's single texts (title, campaign, audience, summary, about) as shown."""
-    made_with: tuple[Text, ...] = ()
+    texts: Mapping[str, Text]
+    """Every translatable text of the kit in the spec (title, summary...), as shown."""
+    lists: Mapping[str, tuple[Text, ...]]
+    """Every translatable list of texts (made_with, sources...), as shown."""
     sections: tuple[SectionText, ...] = ()
-    sources: tuple[Text, ...] = ()
     stale_in: str | None = None
     """The language that changed the kit's texts after this translation was confirmed."""
 
@@ -95,9 +121,17 @@ class KitView:
         return self.texts["title"]
 
     @property
+    def made_with(self) -> tuple[Text, ...]:
+        return self.lists["made_with"]
+
+    @property
+    def sources(self) -> tuple[Text, ...]:
+        return self.lists["sources"]
+
+    @property
     def session_minutes(self) -> int:
-        shown = (dataclasses.replace(v.video, questions=tuple(q.text for q in v.questions))
-                 for v in self.videos)
+        shown = (dataclasses.replace(v.video, lists={**v.video.lists, "questions": tuple(
+            q.text for q in v.questions)}) for v in self.videos)
         return session_minutes(shown, self.kit.discussion_minutes_per_question)
 
     @property
@@ -167,11 +201,11 @@ def kit_view(library: Library, site_lang: str, kit_id: str) -> KitView:
     views = tuple(_video_view(tr, site_lang, kit_id, ordered, i) for i in range(len(ordered)))
     languages = tuple(tr.versions)
     texts = {name: _text(tr, lang, None, name) for name in kit_texts(kit)}
+    lists = {name: tuple(_items(tr, lang, None, name)) for name in kit_lists(kit)
+             if name != "sections"}
     return KitView(
         kit=kit, site_lang=site_lang, videos=views, languages=languages, texts=texts,
-        made_with=tuple(_items(tr, lang, None, "made_with")),
-        sections=tuple(_sections(tr, lang)),
-        sources=tuple(_items(tr, lang, None, "sources")),
+        lists=lists, sections=tuple(_sections(tr, lang)),
         stale_in=tr.stale_against(lang, None) if lang == site_lang else None,
     )
 
@@ -182,20 +216,19 @@ def _video_view(tr: KitTranslation, site_lang: str, kit_id: str,
     previous = ordered[index - 1] if index > 0 else None
     following = ordered[index + 1] if index + 1 < len(ordered) else None
     own = lang == site_lang
-    transcript = _text(tr, lang, video.id, "transcript") if own else (
-        Text(video.transcript, lang) if video.transcript else None)
+    if own:
+        texts = {name: _text(tr, lang, video.id, name) for name in video_texts(video)}
+        lists = {name: tuple(_items(tr, lang, video.id, name)) for name in video_lists(video)}
+    else:  # a video this language lacks, shown in another: its own texts, as they are
+        texts = {name: Text(text, lang) for name, text in video_texts(video).items()}
+        lists = {name: tuple(Text(t, lang) for t in items)
+                 for name, items in video_lists(video).items()}
     return VideoView(
         video=video, lang=lang, site_lang=site_lang, kit_id=kit_id, index=index,
         previous=previous[0] if previous else None, next=following[0] if following else None,
-        previous_lang=previous[1] if previous else "", next_lang=following[1] if following
-        else "",
-        title=_text(tr, lang, video.id, "title") if own else Text(
-            video.title, lang),
-        description=_text(tr, lang, video.id, "description") if own else Text(
-            video.description, lang),
-        questions=tuple(_items(tr, lang, video.id, "questions")) if own else tuple(
-            Text(q, lang) for q in video.questions),
-        transcript=transcript if transcript is None or transcript.text else None,
+        previous_lang=previous[1] if previous else "",
+        next_lang=following[1] if following else "",
+        texts=texts, lists=lists,
         stale_in=tr.stale_against(lang, video.id) if own else None,
     )
 
@@ -225,9 +258,7 @@ def _items(tr: KitTranslation, language: str, unit: Unit, name: str) -> list[Tex
 
 
 def _list_of(owner: Kit | Video, name: str) -> tuple[str, ...]:
-    if isinstance(owner, Video):
-        return owner.questions
-    return {"made_with": owner.made_with, "sources": owner.sources}[name]
+    return owner.lists[name]
 
 
 def _sections(tr: KitTranslation, language: str) -> list[SectionText]:

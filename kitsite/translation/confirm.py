@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kitsite.cli.commands import kits_command
 from kitsite.content.model import Kit, Library
+from kitsite.content.spec import VIDEO_FIELDS, translatable_lists
 from kitsite.content.yamldoc import KeyPath
 from kitsite.edit.records import remove_blocks, write_blocks
 from kitsite.translation.compare import (
@@ -330,4 +331,4 @@ def _lists(kit: Kit, unit: Unit) -> dict[str, tuple[str, ...]]:
     if unit is None:
         return kit_lists(kit)
     video = kit.video(unit)
-    return video_lists(video) if video else {"questions": ()}
+    return video_lists(video) if video else dict.fromkeys(translatable_lists(VIDEO_FIELDS), ())

@@ -45,28 +45,22 @@ still has it. ``reordered``: the other language put the items in another order.
 
 
 def kit_texts(kit: Kit) -> dict[str, str]:
-    """The kit's translatable single texts, by field name."""
-    return {"title": kit.title, "campaign": kit.campaign, "audience": kit.audience,
-            "summary": kit.summary, "about": kit.about}
+    """The kit's translatable single texts, by field name (the spec's, in its order)."""
+    return dict(kit.texts)
 
 
 def kit_lists(kit: Kit) -> dict[str, tuple[str, ...]]:
     """The kit's translatable lists; a section counts as one text (its title and body)."""
-    return {
-        "made_with": kit.made_with,
-        "sections": tuple(f"{s.title}\n\n{s.body}" for s in kit.sections),
-        "sources": kit.sources,
-    }
+    return dict(kit.lists)
 
 
 def video_texts(video: Video) -> dict[str, str]:
-    """The video's translatable single texts; an absent transcript is the empty text."""
-    return {"title": video.title, "description": video.description,
-            "transcript": video.transcript or ""}
+    """The video's translatable single texts; an absent optional text is the empty text."""
+    return dict(video.texts)
 
 
 def video_lists(video: Video) -> dict[str, tuple[str, ...]]:
-    return {"questions": video.questions}
+    return dict(video.lists)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from kitsite.content.docs_pages import docs_pages
 from kitsite.content.model import Kit, Library
+from kitsite.content.spec import KIT_FIELDS, VIDEO_FIELDS, translatable_lists
 from kitsite.translation.kit import (
     FieldGap,
     GapKind,
@@ -345,7 +346,7 @@ def _lists(kit: Kit, unit: str | None) -> dict[str, tuple[str, ...]]:
 
 
 def _list_names(unit: str | None) -> tuple[str, ...]:
-    return ("made_with", "sections", "sources") if unit is None else ("questions",)
+    return translatable_lists(KIT_FIELDS if unit is None else VIDEO_FIELDS)
 
 
 def _excerpt(text: str) -> str:
