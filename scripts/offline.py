@@ -35,22 +35,6 @@ def build(site: Path) -> None:
         raise SystemExit(f"offline build failed:\n{result.stderr}")
 
 
-def inline_search_indexes(site: Path) -> int:
-    """``search/search_index.js`` next to every language's ``search_index.json``.
-
-    From file:// Material loads the index as a script (``var __index = ...``). The offline
-    plugin writes it for the site root only; a language built into its own folder needs one too.
-    """
-    written = 0
-    for index in site.rglob("search/search_index.json"):
-        script = index.with_suffix(".js")
-        if not script.exists():
-            script.write_text("var __index = " + index.read_text(encoding="utf-8"),
-                              encoding="utf-8")
-            written += 1
-    return written
-
-
 def make_zip(site: Path, out: Path) -> int:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +56,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kits-offline-") as tmp:
         site = Path(tmp) / FOLDER
         build(site)
-        inline_search_indexes(site)
         subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
                        check=True)
         try:

@@ -95,7 +95,8 @@ def test_mkdocs_tags_are_never_run_and_inherit_is_followed(tmp_path: Path) -> No
     (tmp_path / "offline.yml").write_text("INHERIT: base.yml\nuse_directory_urls: false\n",
                                           encoding="utf-8")
     problems: list[Problem] = []
-    check_mkdocs_languages(tmp_path / "offline.yml", SiteSettings("da", ("da", "en")), problems)
+    problems.extend(check_mkdocs_languages(tmp_path / "offline.yml",
+                                           SiteSettings("da", ("da", "en"))))
     assert not marker.exists()
     assert [(p.path.name, p.line, p.key) for p in problems] == [
         ("base.yml", 4, "plugins[0].i18n.languages"),  # no entry for en
@@ -107,12 +108,12 @@ def test_the_real_mkdocs_files_agree_with_site_yml(tmp_path: Path) -> None:
     problems: list[Problem] = []
     settings = read_site_settings(ROOT / "content", problems)
     for config in ("mkdocs.yml", "mkdocs.offline.yml"):
-        check_mkdocs_languages(ROOT / config, settings, problems)
+        problems.extend(check_mkdocs_languages(ROOT / config, settings))
     assert problems == []
     copy = tmp_path / "mkdocs.yml"
     shutil.copy(ROOT / "mkdocs.yml", copy)
     copy.write_text(copy.read_text(encoding="utf-8").replace("locale: en", "locale: sv"),
                     encoding="utf-8")
-    check_mkdocs_languages(copy, settings, problems)
+    problems.extend(check_mkdocs_languages(copy, settings))
     assert sorted(p.key for p in problems) == ["plugins[3].i18n.languages",
                                                "plugins[3].i18n.languages[1].locale"]

@@ -234,8 +234,9 @@ def read_labels(content_dir: Path, language: str) -> dict[str, Any]:
     return doc.data
 
 
-def check_labels(content_dir: Path, languages: tuple[str, ...], problems: list[Problem]) -> None:
-    """Check the labels file of every language of the site; append every problem found."""
+def check_labels(content_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Every problem of the labels file of every language of the site."""
+    problems: list[Problem] = []
     for language in languages:
         path = labels_path(content_dir, language)
         source = next((lang for lang in languages if lang != language
@@ -251,8 +252,9 @@ def check_labels(content_dir: Path, languages: tuple[str, ...], problems: list[P
             continue
         doc = load_yaml(path, problems)
         if doc is not None:
-            check_labels_file(doc, language, problems,
-                              source=_shown(content_dir, copy_from) if copy_from else None)
+            problems.extend(check_labels_file(
+                doc, language, source=_shown(content_dir, copy_from) if copy_from else None))
+    return problems
 
 
 def _shown(content_dir: Path, path: Path | None) -> str:
@@ -261,10 +263,11 @@ def _shown(content_dir: Path, path: Path | None) -> str:
     return f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}"
 
 
-def check_labels_file(doc: YamlDoc, language: str, problems: list[Problem], *,
-                      source: str | None = None) -> None:
-    """Check one parsed labels file of ``language``; ``source`` is another language's file to
-    translate missing labels from."""
+def check_labels_file(doc: YamlDoc, language: str, *,
+                      source: str | None = None) -> list[Problem]:
+    """Every problem of one parsed labels file of ``language``; ``source`` is another
+    language's file to translate missing labels from."""
+    problems: list[Problem] = []
     fields = label_fields(language)
     data = doc.data if isinstance(doc.data, dict) else None
     if data is not None:
@@ -273,13 +276,14 @@ def check_labels_file(doc: YamlDoc, language: str, problems: list[Problem], *,
             problems.append(_missing_labels_problem(doc, missing, source))
         fields = tuple(dataclasses.replace(spec, required=False) if spec in missing else spec
                        for spec in fields)
-    check_fields(doc, fields, problems, document=DOCUMENT)
+    problems.extend(check_fields(doc, fields, document=DOCUMENT))
     if data is None:
-        return
+        return problems
     for key, value in data.items():
         spec = LABEL_SPECS.get(key)
         if spec is not None:
             _check_label(doc, spec, value, language, problems)
+    return problems
 
 
 def label_fields(language: str) -> tuple[FieldSpec, ...]:

@@ -135,8 +135,8 @@ def load_language_guide(
     found: list[Problem] = []
     doc = load_yaml(path, found)
     if doc is not None:
-        check_fields(doc, GUIDE_FIELDS, found, document="the language guide",
-                     blocks={"terms": "a term", "principles": "a principle"})
+        found.extend(check_fields(doc, GUIDE_FIELDS, document="the language guide",
+                                  blocks={"terms": "a term", "principles": "a principle"}))
         _check_guide_rules(doc, found)
     problems.extend(found)
     if doc is None or errors(found):

@@ -48,9 +48,9 @@ class SitePages:
     def add(self, language: str, uri: str) -> None:
         self.sources.setdefault(language, set()).add(uri)
 
-    def has_source(self, language: str, uri: str) -> bool:
-        """True when ``uri`` is published in ``language``: its own page, or a stand-in for a
-        page another language has (the default language's, or a generated stand-in)."""
+    def has_source(self, uri: str) -> bool:
+        """True when ``uri`` is published in every language: its own page, or a stand-in for
+        a page another language has (the default language's, or a generated stand-in)."""
         return any(uri in self.sources.get(lang, set()) for lang in self.sources)
 
     def published(self, language: str, uri: str) -> str:
@@ -61,7 +61,7 @@ class SitePages:
     def published_paths(self) -> set[str]:
         every = {uri for uris in self.sources.values() for uri in uris}
         return {self.published(lang, uri) for lang in self.languages for uri in every
-                if self.has_source(lang, uri)}
+                if self.has_source(uri)}
 
 
 def collect_pages(
@@ -90,11 +90,11 @@ def collect_pages(
 
 def check_links(
     docs_dir: Path, kit_docs: dict[Path, YamlDoc], languages: tuple[str, ...],
-    default_language: str, problems: list[Problem],
-    readable: Callable[[Path], bool] = lambda _: True,
-) -> None:
-    """Report every link in kit text and in the hand-written pages that are ``readable`` (not
+    default_language: str, readable: Callable[[Path], bool] = lambda _: True,
+) -> list[Problem]:
+    """Every link in kit text and in the hand-written pages that are ``readable`` (not
     symlinks out of the project) that leads to no page of the site."""
+    problems: list[Problem] = []
     pages = collect_pages(docs_dir, kit_docs.values(), languages, default_language)
     published = pages.published_paths()
     for doc in kit_docs.values():
@@ -109,6 +109,7 @@ def check_links(
         for path in sorted(p for p in (docs_dir / language).rglob("*.md") if readable(p)):
             _check_page(path, language, path.relative_to(docs_dir / language).as_posix(),
                         pages, published, problems)
+    return problems
 
 
 def _check_page(path: Path, language: str, uri: str, pages: SitePages, published: set[str],
@@ -180,7 +181,7 @@ def _broken(
         if path.endswith(".md"):
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
             resolved = None if joined.startswith("..") else joined
-            if resolved is not None and pages.has_source(language, resolved):
+            if resolved is not None and pages.has_source(resolved):
                 continue
         else:
             resolved = _join_url(pages.published(language, page), path)

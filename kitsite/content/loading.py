@@ -82,12 +82,12 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     problems: list[Problem] = list(content.problems)
     settings = read_site_settings(content_dir, problems) \
         if content.allows(content_dir / SITE_FILE) else UNSET
-    check_labels(content_dir, tuple(lang for lang in settings.languages
-                                    if content.allows(labels_path(content_dir, lang))), problems)
+    problems.extend(check_labels(content_dir, tuple(
+        lang for lang in settings.languages if content.allows(labels_path(content_dir, lang)))))
     mkdocs_file = mkdocs_file or content_dir.parent / MKDOCS_FILE
     if mkdocs_file.is_file():
-        check_mkdocs_languages(mkdocs_file, settings, problems,
-                               site_file=f"{content_dir.name}/{SITE_FILE}")
+        problems.extend(check_mkdocs_languages(mkdocs_file, settings,
+                                               site_file=f"{content_dir.name}/{SITE_FILE}"))
     library = Library(
         root=content_dir,
         default_language=settings.default_language,
@@ -103,21 +103,21 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
             doc = load_yaml(path, file_problems)
             if doc is not None:
                 docs[path] = doc
-                check_kit_file(doc, file_problems)
+                file_problems.extend(check_kit_file(doc))
             problems.extend(file_problems)
             if doc is not None and not errors(file_problems):
                 kit = kit_from_doc(doc, language, library.discussion_minutes_per_question)
                 library.kits[language][kit.id] = kit
     if not cross_checks:
         return LoadResult(library, problems, docs)
-    check_across_languages(library.kits, problems)
+    problems.extend(check_across_languages(library.kits))
     docs_dir = docs_dir or content_dir.parent / "docs"
     published = check_tree(docs_dir, content_dir.parent)
     problems.extend(published.problems)
     problems.extend(check_docs_pages(docs_dir, published.allows))
     problems.extend(check_page_collisions(library, docs_dir, published.allows))
-    check_links(docs_dir, docs, library.languages, library.default_language, problems,
-                published.allows)
+    problems.extend(check_links(docs_dir, docs, library.languages, library.default_language,
+                                published.allows))
     problems.extend(check_media(library, docs_dir))
     guides = load_language_guides(content_dir, [
         lang for lang in library.languages if content.allows(guide_path(content_dir, lang))],

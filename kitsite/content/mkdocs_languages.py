@@ -22,10 +22,17 @@ I18N_PLUGIN = "i18n"
 _MAX_INHERIT = 5
 
 
-def check_mkdocs_languages(config_file: Path, settings: SiteSettings, problems: list[Problem],
-                           site_file: str = f"content/{SITE_FILE}") -> None:
-    """Append a problem for every way the i18n languages of ``config_file`` disagree with
+def check_mkdocs_languages(config_file: Path, settings: SiteSettings,
+                           site_file: str = f"content/{SITE_FILE}") -> list[Problem]:
+    """A problem for every way the i18n languages of ``config_file`` disagree with
     ``settings``, read from ``site_file`` (as messages name it)."""
+    problems: list[Problem] = []
+    _check_languages(config_file, settings, site_file, problems)
+    return problems
+
+
+def _check_languages(config_file: Path, settings: SiteSettings, site_file: str,
+                     problems: list[Problem]) -> None:
     found = _plugins_doc(config_file, problems)
     if found is None:
         return

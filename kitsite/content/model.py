@@ -46,10 +46,6 @@ class Duration:
         """``PT4M20S`` — for the ``datetime`` attribute of ``<time>``."""
         return f"PT{self.minutes_part}M{self.seconds_part}S"
 
-    def rounded_minutes(self) -> int:
-        """Whole minutes, rounded half up, never below one."""
-        return max(1, (self.seconds + 30) // 60)
-
     def __add__(self, other: Duration) -> Duration:
         return Duration(self.seconds + other.seconds)
 
@@ -166,10 +162,6 @@ class Kit:
 
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, 1)
-
-    @property
-    def total_duration(self) -> Duration:
-        return Duration(sum(v.duration.seconds for v in self.videos))
 
     def session_minutes(self) -> int:
         return session_minutes(self.videos, self.discussion_minutes_per_question)

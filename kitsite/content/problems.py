@@ -66,12 +66,3 @@ def error_report(problems: list[Problem]) -> str:
     stops prints."""
     lines = [p.format() for p in sorted(problems)]
     return "\n".join(["content has errors:", *lines, summary_line(problems)])
-
-
-class ContentError(Exception):
-    """Raised by the build when content has errors; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = [p.format() for p in sorted(problems)]
-        super().__init__("\n".join([*lines, summary_line(problems)]))

@@ -70,7 +70,7 @@ def read_site_settings(content_dir: Path, problems: list[Problem]) -> SiteSettin
     doc = load_yaml(path, problems)
     if doc is None:
         return UNSET
-    check_fields(doc, SITE_FIELDS, problems, document=DOCUMENT)
+    problems.extend(check_fields(doc, SITE_FIELDS, document=DOCUMENT))
     if not isinstance(doc.data, dict):
         return UNSET
     languages = _languages(doc, problems)

@@ -48,15 +48,18 @@ _BLOCK_NAMES = {"videos": "a video", "sections": "a section", "video": "a video 
 
 
 def check_fields(
-    doc: YamlDoc, fields: Iterable[FieldSpec], problems: list[Problem], *,
-    document: str = "the kit", blocks: Mapping[str, str] | None = None,
-) -> None:
-    """Check a whole parsed file against its field list; append every problem found.
+    doc: YamlDoc, fields: Iterable[FieldSpec], *, document: str = "the kit",
+    blocks: Mapping[str, str] | None = None,
+) -> list[Problem]:
+    """Every problem of a whole parsed file against its field list: the one way every file a
+    person edits is checked against the fields that describe it.
 
     ``document`` is what messages call the file's top-level block ("the site settings");
     ``blocks`` what they call a nested block, by its key (``{"terms": "a term"}``).
     """
+    problems: list[Problem] = []
     _Checker(doc, problems, document, blocks).check_object(doc.data, fields, ())
+    return problems
 
 
 def problem_at(doc: YamlDoc, key_path: KeyPath, message: str, *,
@@ -369,56 +372,56 @@ def _unknown_key_message(key: str, block: str, known: list[str]) -> str:
     return f"{found} — use one of: {', '.join(known)}"
 
 
-def check_kit_file(doc: YamlDoc, problems: list[Problem]) -> None:
-    """Check one kit file against the format; append every problem found."""
-    checker = _Checker(doc, problems)
-    checker.check_object(doc.data, KIT_FIELDS, ())
-    if not isinstance(doc.data, dict):
-        return
-    _check_kit_id(checker, doc)
-    videos = doc.data.get("videos")
-    if isinstance(videos, list):
-        _check_unique_video_ids(checker, videos)
+def check_kit_file(doc: YamlDoc) -> list[Problem]:
+    """Every problem of one kit file: its fields against the format, then the rules across
+    them (the id matches the file name, no two videos share an id)."""
+    problems = check_fields(doc, KIT_FIELDS)
+    if isinstance(doc.data, dict):
+        problems.extend(_check_kit_id(doc))
+        videos = doc.data.get("videos")
+        if isinstance(videos, list):
+            problems.extend(_check_unique_video_ids(doc, videos))
+    return problems
 
 
-def _check_kit_id(checker: _Checker, doc: YamlDoc) -> None:
+def _check_kit_id(doc: YamlDoc) -> list[Problem]:
     kit_id = doc.data.get("id")
     if not isinstance(kit_id, str) or kit_id == doc.path.stem or not _ID_RE.match(kit_id):
-        return
+        return []
     owner = doc.path.with_name(f"{kit_id}.yml")
     if owner.exists():
-        checker.report(("id",), (
+        return [problem_at(doc, ("id",), (
             f"expected an id no other kit in this language uses, found {kit_id!r}, which is "
             f"the id of {owner.parent.parent.name}/kits/{owner.name} — give this kit its own "
             f"id and name the file after it: id: {doc.path.stem}"
-        ))
-    else:
-        checker.report(("id",), (
-            f"expected the file name without .yml ({doc.path.stem!r}), found {kit_id!r} — "
-            f"rename the file to {kit_id}.yml or change the id to {doc.path.stem}"
-        ))
+        ))]
+    return [problem_at(doc, ("id",), (
+        f"expected the file name without .yml ({doc.path.stem!r}), found {kit_id!r} — "
+        f"rename the file to {kit_id}.yml or change the id to {doc.path.stem}"
+    ))]
 
 
-def _check_unique_video_ids(checker: _Checker, videos: list[Any]) -> None:
+def _check_unique_video_ids(doc: YamlDoc, videos: list[Any]) -> list[Problem]:
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for i, video in enumerate(videos):
         vid = video.get("id") if isinstance(video, dict) else None
         if not isinstance(vid, str):
             continue
         if vid in seen:
-            first = checker.doc.line_of(("videos", seen[vid], "id"))
-            checker.report(("videos", i, "id"), (
+            first = doc.line_of(("videos", seen[vid], "id"))
+            problems.append(problem_at(doc, ("videos", i, "id"), (
                 f"expected an id no other video in this kit uses, found {vid!r}, which "
                 f"videos[{seen[vid]}] (line {first}) already has — give each video its own id"
-            ))
+            )))
         else:
             seen[vid] = i
+    return problems
 
 
-def check_across_languages(
-    kits_by_language: dict[str, dict[str, Kit]], problems: list[Problem]
-) -> None:
+def check_across_languages(kits_by_language: dict[str, dict[str, Kit]]) -> list[Problem]:
     """Facts that are not language must agree: durations, and video ids that look like typos."""
+    problems: list[Problem] = []
     kit_ids = {k for kits in kits_by_language.values() for k in kits}
     for kit_id in sorted(kit_ids):
         versions = [kits[kit_id] for kits in kits_by_language.values() if kit_id in kits]
@@ -426,6 +429,7 @@ def check_across_languages(
             for kit_b in versions[a_index + 1 :]:
                 _compare_durations(kit_a, kit_b, problems)
                 _compare_video_ids(kit_a, kit_b, problems)
+    return problems
 
 
 def _short_path(kit: Kit) -> str:

@@ -25,7 +25,7 @@ from kitsite.content.docs_pages import (
 )
 from kitsite.content.labels import fill, plural, read_labels
 from kitsite.content.language_guide import LanguageGuide
-from kitsite.content.model import Duration, Library
+from kitsite.content.model import Library
 from kitsite.render.text_direction import text_direction
 from kitsite.render.urls import (
     kit_and_video_pages,
@@ -101,7 +101,6 @@ class PageRenderer:
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # a renderer lives for one build: no need to re-check files
         )
-        self.env.filters["clock"] = lambda d: d.clock()
         # labels are filled in only by these two: {name} replaced, nothing evaluated
         self.env.filters["fill"] = fill
         self.env.filters["plural"] = plural
@@ -192,8 +191,8 @@ class PageRenderer:
             labels = with_language_names(read_labels(self.library.root, language),
                                          self.library)
             base: dict[str, Any] = {
-                "lang": language, "labels": labels, "library": self.library,
-                "spoken": lambda s: spoken_duration(s, labels, language), "duration": Duration,
+                "lang": language, "labels": labels,
+                "spoken": lambda s: spoken_duration(s, labels, language),
                 "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)
             self._contexts[language] = base

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kitsite.content.loading import LoadResult, load_library
 from kitsite.content.problems import Problem, error_report, errors
-from kitsite.render.export import stage
+from kitsite.render.export import write_docs_folder
 from kitsite.render.pages import MACROS_TEMPLATE, GeneratedPage, PageRenderer, PlannedPage
 from kitsite.render.template_cache import MemoryBytecodeCache
 
@@ -103,7 +103,7 @@ def export_site_sources(sources: SiteSources, docs_dir: Path, out_dir: Path) -> 
     """Write ``docs_dir`` and every generated page into ``out_dir`` as one docs folder, the
     way a person would have written it by hand; returns how many files changed."""
     languages = sources.load.library.languages
-    return stage(docs_dir, {lang: sources.pages(lang) for lang in languages}, out_dir)
+    return write_docs_folder(docs_dir, {lang: sources.pages(lang) for lang in languages}, out_dir)
 
 
 @contextlib.contextmanager
