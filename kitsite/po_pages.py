@@ -294,3 +294,59 @@ def _front_matter_with(text: str, changes: Sequence[tuple[Segment, str]]) -> str
 
 def page_path(docs_dir: Path, language: str, uri: str) -> Path:
     return docs_dir / language / uri
+
+
+# --- the entries of one page ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One PO entry of one page for one language."""
+
+    uri: str
+    language: str
+    source_language: str
+    source: Segment
+    own: Segment | None
+    """The text at the same place of this language's page; None while it has no page."""
+    source_file: Path
+    own_file: Path
+
+    @property
+    def context(self) -> str:
+        return f"{self.uri}/{self.source.name}"
+
+    @property
+    def own_text(self) -> str:
+        return self.own.text if self.own is not None else ""
+
+    def notes(self) -> list[str]:
+        if self.source.kind == "front-matter":
+            return [FRONT_MATTER_TEXTS[self.source.key]]
+        return [HELP[self.source.kind]]
+
+
+@dataclass(frozen=True)
+class PageTexts:
+    """A page's entries for one language, or why it has none."""
+
+    uri: str
+    language: str
+    source_language: str
+    entries: tuple[PageEntry, ...]
+    layout_differs: bool = False
+    """This language's page has other headings, paragraphs, items or cells than the source
+    language's, so their texts cannot be paired."""
+
+
+def page_texts(docs_dir: Path, uri: str, language: str, source_language: str) -> PageTexts:
+    """The entries of ``uri`` for ``language``, translated from ``source_language``."""
+    source_file = page_path(docs_dir, source_language, uri)
+    own_file = page_path(docs_dir, language, uri)
+    source = segments(source_file.read_text(encoding="utf-8"))
+    own = segments(own_file.read_text(encoding="utf-8")) if own_file.is_file() else None
+    if own is not None and not same_layout(source, own):
+        return PageTexts(uri, language, source_language, (), layout_differs=True)
+    entries = tuple(PageEntry(uri, language, source_language, s,
+                              own[n] if own is not None else None, source_file, own_file)
+                    for n, s in enumerate(source))
+    return PageTexts(uri, language, source_language, entries)

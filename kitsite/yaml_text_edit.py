@@ -51,18 +51,29 @@ class InsertItem:
 
     path: KeyPath
     index: int
-    value: str | tuple[tuple[str, str], ...]
+    value: Item
+
+
+Item = str | tuple[tuple[str, str], ...]
+"""A list item: a text, or an object's keys and texts in order."""
 
 
 @dataclass(frozen=True)
 class AddKey:
     """Add ``key`` to the mapping at ``path``, right after the value of ``after``; ``value``
-    is a text or a list of texts."""
+    is a text or a list of items."""
 
     path: KeyPath
     key: str
     after: str
-    value: str | tuple[str, ...]
+    value: str | tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class RemoveKey:
+    """Take the key ``path[-1]`` and its value out of the mapping ``path[:-1]``."""
+
+    path: KeyPath
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,7 @@ class InsertBlock:
     data: Any
 
 
-Edit = SetText | InsertItem | AddKey | InsertBlock
+Edit = SetText | InsertItem | AddKey | InsertBlock | RemoveKey
 
 
 @dataclass
@@ -186,11 +197,14 @@ def _plain_safe(text: str, *, flow: bool) -> bool:
     if not text or text != text.strip() or "\n" in text:
         return False
     probe = f"[{text}]" if flow else f"k: {text}"
-    try:
-        loaded = yaml.load(probe, Loader=_LOADER)
-    except yaml.YAMLError:
-        return False
-    return loaded == ([text] if flow else {"k": text})
+    want = [text] if flow else {"k": text}
+    for loader in {_LOADER, yaml.SafeLoader}:  # libyaml and pure PyYAML differ on some
+        try:
+            if yaml.load(probe, Loader=loader) != want:
+                return False
+        except yaml.YAMLError:
+            return False
+    return True
 
 
 def _double_quoted(text: str) -> str:
@@ -276,6 +290,8 @@ def _splices(ctx: _Context, edit: Edit) -> list[_Splice]:
         return [_insert_item(ctx, edit)]
     if isinstance(edit, AddKey):
         return [_add_key(ctx, edit)]
+    if isinstance(edit, RemoveKey):
+        return [_remove_key(ctx, edit)]
     return [_insert_block(ctx, edit)]
 
 
@@ -287,8 +303,12 @@ def _set_text(ctx: _Context, edit: SetText) -> _Splice:
     parent = _node_at(ctx.root, edit.path[:-1])
     flow = bool(getattr(parent, "flow_style", False))
     style, header = _style_of(ctx, node)
-    indent = _content_indent(ctx, node, _value_indent(ctx, edit.path, node)) \
-        if style in ("|", ">") else _value_indent(ctx, edit.path, node)
+    if flow:
+        indent = 0
+    elif style in ("|", ">"):
+        indent = _content_indent(ctx, node, _value_indent(ctx, edit.path, node))
+    else:
+        indent = _value_indent(ctx, edit.path, node)
     rendered = render_scalar(edit.text, style, indent=indent, width=_width(ctx, node),
                              nl=ctx.newline, header=header, flow=flow)
     start = node.start_mark.index
@@ -297,8 +317,7 @@ def _set_text(ctx: _Context, edit: SetText) -> _Splice:
     return _Splice(start, end, rendered)
 
 
-def _item_lines(ctx: _Context, value: str | tuple[tuple[str, str], ...], dash: int
-                ) -> list[str]:
+def _item_lines(ctx: _Context, value: Item, dash: int) -> list[str]:
     pad = " " * dash
     if isinstance(value, str):
         return [f"{pad}- " + render_scalar(value, None, indent=dash + 2, width=DEFAULT_WIDTH,
@@ -346,7 +365,7 @@ def _rewrite_flow_list(ctx: _Context, edit: InsertItem, seq: yaml.SequenceNode) 
     if key is None or seq.start_mark.line != seq.end_mark.line:
         raise TextEditError(f"{format_key_path(edit.path)}: expected a list written "
                             "one item a line, or [] — rewrite it like the other kit files")
-    values: list[str | tuple[tuple[str, str], ...]] = []
+    values: list[Item] = []
     for item in seq.value:
         if not isinstance(item, yaml.ScalarNode):
             raise TextEditError(f"{format_key_path(edit.path)}: expected texts in the list")
@@ -377,6 +396,18 @@ def _add_key(ctx: _Context, edit: AddKey) -> _Splice:
     if at == len(ctx.text) and not ctx.text.endswith(("\n", "\r")):
         return _Splice(at, at, ctx.newline + ctx.newline.join(lines))
     return _Splice(at, at, ctx.newline.join(lines) + ctx.newline)
+
+
+def _remove_key(ctx: _Context, edit: RemoveKey) -> _Splice:
+    key = _key_node(ctx.root, edit.path)
+    if key is None:
+        raise TextEditError(f"{format_key_path(edit.path)}: no such key")
+    value = _node_at(ctx.root, edit.path)
+    start = ctx.line_start(key.start_mark.line)
+    if ctx.text[start:key.start_mark.index].strip():
+        raise TextEditError(f"{format_key_path(edit.path)}: expected the key on a line of "
+                            "its own")
+    return _Splice(start, ctx.line_start(_last_line(ctx, value) + 1), "")
 
 
 def _insert_block(ctx: _Context, edit: InsertBlock) -> _Splice:
@@ -410,11 +441,14 @@ def _check(before: Any, new_text: str, edits: Sequence[Edit]) -> None:
         if isinstance(edit, SetText):
             _put(expected, edit.path, _Edited(edit.text))
         elif isinstance(edit, InsertItem):
-            value = edit.value if isinstance(edit.value, str) else dict(edit.value)
-            _get(expected, edit.path).insert(edit.index, _edited(value))
+            item = edit.value if isinstance(edit.value, str) else dict(edit.value)
+            _get(expected, edit.path).insert(edit.index, _edited(item))
         elif isinstance(edit, AddKey):
-            value = edit.value if isinstance(edit.value, str) else list(edit.value)
+            value = edit.value if isinstance(edit.value, str) else [
+                v if isinstance(v, str) else dict(v) for v in edit.value]
             _get(expected, edit.path)[edit.key] = _edited(value)
+        elif isinstance(edit, RemoveKey):
+            del _get(expected, edit.path[:-1])[edit.path[-1]]
         else:
             target = _get(expected, edit.path[:-1])
             if target[edit.path[-1]] is None:
@@ -474,3 +508,14 @@ def _get(data: Any, path: KeyPath) -> Any:
 
 def _put(data: Any, path: KeyPath, value: Any) -> None:
     _get(data, path[:-1])[path[-1]] = value
+
+
+def item_span(text: str, path: KeyPath) -> tuple[int, int, int]:
+    """The first and last line (0-based) of the block list item at ``path``, and the column
+    of its ``-``."""
+    root = yaml.compose(text, Loader=_LOADER)
+    if root is None:
+        raise TextEditError("the text is empty")
+    ctx = _Context(text, yaml_lines(text), [], newline_of(text), root)
+    node = _node_at(root, path)
+    return node.start_mark.line, _last_line(ctx, node), _dash_column(ctx, node)
