@@ -533,7 +533,15 @@ def _confirm(stage: Stage, plan: Plan, reports: Sequence[FileReport],
             first = changes[0]
             problems.append(Problem(first.po_file, first.po_line, "", str(err)))
             continue
-        report.confirmed = [c.what for c in done]
+        checked = {_unit_name(u) for u, o in units.items() if o.only}
+        report.confirmed = [c.what for c in done if c.what.split(" against ")[0] in checked]
+        report.notes.extend(f"{_unit_name(u)}: its fuzzy texts stay stale until checked"
+                            for u, o in units.items() if not o.only)
+
+
+def _unit_name(unit: Unit) -> str:
+    """How a unit is named in the lines confirm writes."""
+    return f"video {unit!r}" if unit else "the kit's own texts"
 
 
 def _own_path(library: Library, stage: Stage, kit_id: str, language: str) -> Path:
