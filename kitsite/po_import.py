@@ -271,7 +271,8 @@ def _carry_out(plan: Plan, loaded: LoadResult, content_dir: Path, docs_dir: Path
         if problems:
             raise ImportRefused(problems)
         _confirm(stage, plan, reports, problems)
-        _check(stage, plan, mkdocs_file, problems)
+        if not problems:
+            _check(stage, plan, mkdocs_file, problems)
         if problems:
             raise ImportRefused(problems)
         stage.commit()
