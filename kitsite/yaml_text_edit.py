@@ -446,7 +446,7 @@ def _check(before: Any, new_text: str, edits: Sequence[Edit]) -> None:
         elif isinstance(edit, AddKey):
             value = edit.value if isinstance(edit.value, str) else [
                 v if isinstance(v, str) else dict(v) for v in edit.value]
-            _get(expected, edit.path)[edit.key] = _edited(value)
+            _put_after(_get(expected, edit.path), edit.after, edit.key, _edited(value))
         elif isinstance(edit, RemoveKey):
             del _get(expected, edit.path[:-1])[edit.path[-1]]
         else:
@@ -504,6 +504,15 @@ def _get(data: Any, path: KeyPath) -> Any:
     for part in path:
         data = data[part]
     return data
+
+
+def _put_after(mapping: dict[str, Any], after: str, key: str, value: Any) -> None:
+    """Add ``key`` to ``mapping`` right after ``after``, as the text has it."""
+    items = list(mapping.items())
+    at = next(n for n, (k, _) in enumerate(items) if k == after) + 1
+    items.insert(at, (key, value))
+    mapping.clear()
+    mapping.update(items)
 
 
 def _put(data: Any, path: KeyPath, value: Any) -> None:

@@ -342,3 +342,22 @@ def test_an_outdated_entry_is_refused_when_it_holds_a_translation(
     lines = refused(capsys, project, str(EN_PO))
     assert len(lines) == 1 and "msgid: expected the da text as it is now " \
         "(content/da/kits/start-the-dialogue.yml:27: \"Tre personer med egen" in lines[0]
+
+
+def test_a_text_the_language_lacks_gets_its_key_after_the_key_before_it(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    EN.write_text(EN.read_text(encoding="utf-8").replace(
+        "      - How can users' reciprocal interactions contribute to each other's hope for "
+        "the future?\n",
+        "      - How can users' reciprocal interactions contribute to each other's hope for "
+        "the future?\n    transcript: |\n      Speaker: Hope matters.\n"), encoding="utf-8")
+    run(capsys, "po", "export", "--lang", "da")
+    po_file = Path("po/da/kits/start-the-dialogue.po")
+    translate(po_file, {f"{STD}/videos/hope-and-recognition/transcript":
+                        "Taler: Håb betyder noget."})
+    run(capsys, "po", "import", str(po_file))
+    text = DA.read_text(encoding="utf-8")
+    assert "        fremtiden?\n    transcript: \"Taler: Håb betyder noget.\"\n" \
+           "    translated_from:\n" in text
+    assert status_gaps(capsys, "da") == []
+    run(capsys, "check")
