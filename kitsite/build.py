@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kitsite.loading import LoadResult, load_library
 from kitsite.pages import MACROS_TEMPLATE, GeneratedPage, PageRenderer, PlannedPage
-from kitsite.problems import Problem, errors, summary_line
+from kitsite.problems import Problem, error_report, errors
 from kitsite.staging import stage
 from kitsite.template_cache import MemoryBytecodeCache
 
@@ -45,8 +45,7 @@ class SiteSources:
         return [p for p in self.load.problems if p.severity == "warning"]
 
     def error_report(self) -> str:
-        lines = [p.format() for p in sorted(self.load.problems)]
-        return "\n".join(["content has errors:", *lines, summary_line(self.load.problems)])
+        return error_report(self.load.problems)
 
     def markdown(self, docs_path: str) -> str:
         """The Markdown of the generated page at ``docs_path`` (a key of :attr:`planned`)."""

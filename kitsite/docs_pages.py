@@ -3,7 +3,8 @@
 Owns: listing the files of a docs folder (without hidden ones) and the Markdown pages under
 ``docs/<lang>/``, finding the pages a language lacks and which language's page stands in
 for each (so that a stand-in showing that language's text can be generated, and ``kits status``
-can list them), and splitting a page into its front matter, title and body.
+can list them), reading a page (within the size limit, as UTF-8) and splitting it into its
+front matter (the way MkDocs reads it), title and body.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from kitsite.problems import Problem
+from kitsite.yamldoc import parse_yaml, read_file_text
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+"""A page's YAML front matter, between ``---`` and ``---`` (or ``...``), as MkDocs reads it."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """attr_list's ``{ #id .class }`` at the end of a heading."""
@@ -79,6 +82,12 @@ def missing_pages(
     return missing
 
 
+def read_page(path: Path, problems: list[Problem] | None = None) -> str | None:
+    """A page's text, or None when it cannot be read, is too large or is not UTF-8 (with the
+    reason appended to ``problems``, when given)."""
+    return read_file_text(path, [] if problems is None else problems)
+
+
 def first_heading(body: str) -> str | None:
     """The text of a page's first level-1 heading (``# Title``) outside code blocks, as
     MkDocs would take it for the page's title; None when it has none."""
@@ -96,9 +105,11 @@ def first_heading(body: str) -> str | None:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """``(front matter, body)`` of a Markdown page; empty front matter when it has none."""
-    match = _FRONT_MATTER.match(text)
+    """``(front matter, body)`` of a Markdown page; empty front matter when it has none or
+    when it is not YAML within the limits (which ``kits check`` reports)."""
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.safe_load(match.group(1) or "") or {}
+    doc = parse_yaml(Path("front matter"), match.group(1) or "", [])
+    meta = doc.data if doc is not None else {}
     return (meta if isinstance(meta, dict) else {}), text[match.end():]

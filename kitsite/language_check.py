@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kitsite.docs_pages import read_page
 from kitsite.language_guide import LanguageGuide, Term
+from kitsite.markdown_safety import defuse_unclosed
 from kitsite.problems import Problem
 from kitsite.spec import KIT_FIELDS, FieldSpec
 from kitsite.yamldoc import KeyPath, YamlDoc, format_key_path
@@ -95,10 +97,40 @@ def _form_regex(form: str) -> str:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds someone else's words or no prose: quotations, code, links."""
-    spans = [(m.start(), m.end()) for m in _NOT_PROSE.finditer(text)]
+    spans = [(m.start(), m.end())
+             for m in _NOT_PROSE.finditer(defuse_unclosed(text, "<!--", "-->"))]
     for paragraph in _PARAGRAPH.finditer(text):  # a quotation ends with its paragraph
         spans.extend(_quotations(paragraph.group(0), paragraph.start()))
     return spans
+
+
+class _Spans:
+    """Spans of a text, merged and sorted, to ask in one step whether a position is in one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def covers(self, position: int) -> bool:
+        at = bisect.bisect_right(self.starts, position) - 1
+        return at >= 0 and position < self.ends[at]
+
+
+class _Lines:
+    """The line of each position of a text, found by bisection (not by counting newlines
+    again for every finding)."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, position: int) -> int:
+        return bisect.bisect_left(self.newlines, position) + 1
 
 
 def _quotations(text: str, offset: int) -> Iterator[tuple[int, int]]:
@@ -201,10 +233,10 @@ def find_terms(text: str, guide: LanguageGuide) -> list[Finding]:
     found: list[Finding] = []
     if not may_hold_terms(text, guide):
         return found
-    spans: list[tuple[int, int]] | None = None
+    spans: _Spans | None = None
     for match in guide_pattern(guide).finditer(text):
-        spans = quoted_spans(text) if spans is None else spans
-        if not any(start <= match.start() < end for start, end in spans):
+        spans = _Spans(quoted_spans(text)) if spans is None else spans
+        if not spans.covers(match.start()):
             term = guide.terms[int((match.lastgroup or "t0")[1:])]
             found.append(Finding(term, " ".join(match.group(0).split()),
                                  match.start(), match.end()))
@@ -261,12 +293,14 @@ def _indent(line: str) -> int:
 
 def markdown_allowances(text: str) -> list[Allowance]:
     """``<!-- language-ok: reason -->`` justifies its paragraph, or the next when alone."""
-    paragraphs = [(text.count("\n", 0, m.start()) + 1, text.count("\n", 0, m.end()) + 1,
-                   m.group(0)) for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+    lines = _Lines(text)
+    paragraphs = [(lines.line(m.start()), lines.line(m.end()), m.group(0))
+                  for m in _PARAGRAPH.finditer(text) if m.group(0).strip()]
+    firsts = [first for first, _, _ in paragraphs]
     allowances = []
     for match in _MARKDOWN_MARKER.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        index = next(i for i, (first, last, _) in enumerate(paragraphs) if first <= line <= last)
+        line = lines.line(match.start())
+        index = bisect.bisect_right(firsts, line) - 1
         first, last, body = paragraphs[index]
         if not _MARKDOWN_MARKER.sub("", body).strip() and index + 1 < len(paragraphs):
             first, last, _ = paragraphs[index + 1]
@@ -293,15 +327,15 @@ def finding_message(finding: Finding) -> str:
 
 def check_markdown_file(path: Path, guide: LanguageGuide) -> list[Problem]:
     """Warnings for every unjustified use of a term in a hand-written page."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []  # MkDocs reports pages it cannot read; this check only reads words
+    text = read_page(path)
+    if text is None:
+        return []  # kitsite.docs_checks reports pages that cannot be read; this reads words
     allowances = markdown_allowances(text)
     problems = _marker_problems(path, allowances, MARKDOWN_MARKER_HELP)
+    justified, lines = _justified(allowances), _Lines(text)
     for finding in find_terms(text, guide):
-        line = text.count("\n", 0, finding.start) + 1
-        if not any(a.covers(line) for a in allowances if a.reason):
+        line = lines.line(finding.start)
+        if not justified.covers(line):
             problems.append(Problem(path, line, "", finding_message(finding), "warning"))
     return problems
 
@@ -317,6 +351,7 @@ def check_kit_doc(doc: YamlDoc, guide: LanguageGuide) -> list[Problem]:
                     for line in _lines_in_source(doc.text, start, value, _MARKER_WORD)}
     allowances = [a for a in yaml_allowances(doc.text) if a.marker_line not in inside_texts]
     problems = _marker_problems(doc.path, allowances, YAML_MARKER_HELP)
+    justified = _justified(allowances)
     for key_path, value, start in texts:
         key = format_key_path(key_path)
         if _MARKER_WORD.search(value):
@@ -324,9 +359,10 @@ def check_kit_doc(doc: YamlDoc, guide: LanguageGuide) -> list[Problem]:
                 doc.path, doc.line_of(key_path), key, "this text contains 'language-ok', which "
                 f"readers would see — put '{YAML_MARKER_HELP}' on a line of its own above "
                 "the key", "warning"))
+        located = _FindingLines(doc.text, start, value)
         for finding in find_terms(value, guide):
-            line = _line_of_finding(doc.text, start, value, finding) or doc.line_of(key_path)
-            if not any(a.covers(line) for a in allowances if a.reason):
+            line = located.line(finding) or doc.line_of(key_path)
+            if not justified.covers(line):
                 problems.append(Problem(doc.path, line, key, finding_message(finding), "warning"))
     return problems
 
@@ -359,11 +395,27 @@ def kit_texts(data: Any, specs: tuple[FieldSpec, ...], key_path: KeyPath
             yield from kit_texts(value, spec.children, here)
 
 
-def _line_of_finding(source: str, value_start: int, value: str, finding: Finding) -> int | None:
-    pattern = term_pattern(finding.term)
-    nth = sum(1 for m in pattern.finditer(value) if m.start() < finding.start)
-    lines = _lines_in_source(source, value_start, value, pattern)
-    return lines[nth] if nth < len(lines) else None
+def _justified(allowances: list[Allowance]) -> _Spans:
+    """The lines the allowances with a reason cover (``covers(line)``)."""
+    return _Spans([(a.first, a.last + 1) for a in allowances if a.reason])
+
+
+class _FindingLines:
+    """The file line of each finding in one YAML text, each term's matches located once."""
+
+    def __init__(self, source: str, value_start: int, value: str) -> None:
+        self.source, self.value_start, self.value = source, value_start, value
+        self.by_term: dict[Term, tuple[list[int], list[int]]] = {}
+
+    def line(self, finding: Finding) -> int | None:
+        if finding.term not in self.by_term:
+            pattern = term_pattern(finding.term)
+            self.by_term[finding.term] = (
+                [m.start() for m in pattern.finditer(self.value)],
+                _lines_in_source(self.source, self.value_start, self.value, pattern))
+        starts, lines = self.by_term[finding.term]
+        nth = bisect.bisect_left(starts, finding.start)
+        return lines[nth] if nth < len(lines) else None
 
 
 def _lines_in_source(source: str, value_start: int, value: str, pattern: re.Pattern[str]
@@ -373,32 +425,41 @@ def _lines_in_source(source: str, value_start: int, value: str, pattern: re.Patt
     keeps a text's words in order however it folds its lines."""
     wanted = sum(1 for _ in pattern.finditer(value))
     lines: list[int] = []
+    if not wanted:
+        return lines
+    line, counted = source.count("\n", 0, value_start) + 1, value_start
     for match in pattern.finditer(source, value_start):
         if len(lines) == wanted:
             break
-        lines.append(source.count("\n", 0, match.start()) + 1)
+        line += source.count("\n", counted, match.start())
+        counted = match.start()
+        lines.append(line)
     return lines
 
 
-def check_docs_dir(docs_dir: Path, guides: Mapping[str, LanguageGuide]) -> list[Problem]:
-    """Every hand-written page ``docs/<lang>/**/*.md`` against its language's guide."""
+def check_docs_dir(docs_dir: Path, guides: Mapping[str, LanguageGuide],
+                   readable: Callable[[Path], bool] = lambda _: True) -> list[Problem]:
+    """Every hand-written page ``docs/<lang>/**/*.md`` against its language's guide (those
+    that are ``readable``: not symlinks out of the project)."""
     problems: list[Problem] = []
     for language, guide in guides.items():
         for page in sorted((docs_dir / language).rglob("*.md")):
-            problems.extend(check_markdown_file(page, guide))
+            if readable(page):
+                problems.extend(check_markdown_file(page, guide))
     return problems
 
 
 def check_language(
     kit_docs: Mapping[Path, YamlDoc], guides: Mapping[str, LanguageGuide],
-    docs_dir: Path | None,
+    docs_dir: Path | None, readable: Callable[[Path], bool] = lambda _: True,
 ) -> list[Problem]:
-    """Warnings for kit files (``content/<lang>/kits/*.yml``) and, when given, docs pages."""
+    """Warnings for kit files (``content/<lang>/kits/*.yml``) and, when given, docs pages
+    (those that are ``readable``)."""
     problems: list[Problem] = []
     for path, doc in kit_docs.items():
         guide = guides.get(path.parent.parent.name)
         if guide is not None:
             problems.extend(check_kit_doc(doc, guide))
     if docs_dir is not None:
-        problems.extend(check_docs_dir(docs_dir, guides))
+        problems.extend(check_docs_dir(docs_dir, guides, readable))
     return problems

@@ -12,12 +12,12 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kitsite.docs_pages import visible_files
+from kitsite.docs_pages import read_page, visible_files
 from kitsite.markdown_safety import link_targets
 from kitsite.pages import (
     kit_list_uri,
@@ -37,7 +37,7 @@ _TEXT_KINDS_BY_KEY = {"title", "campaign", "audience", "summary", "about", "made
                       "sources", "description", "questions", "transcript", "body"}
 _ON_KIT_LIST = {"title", "summary", "audience"}
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_BACKTICKS = re.compile(r"`+")
 
 @dataclass
 class SitePages:
@@ -94,8 +94,10 @@ def collect_pages(
 def check_links(
     docs_dir: Path, kit_docs: dict[Path, YamlDoc], languages: tuple[str, ...],
     default_language: str, problems: list[Problem],
+    readable: Callable[[Path], bool] = lambda _: True,
 ) -> None:
-    """Report every link in kit text that leads to no page of the site."""
+    """Report every link in kit text and in the hand-written pages that are ``readable`` (not
+    symlinks out of the project) that leads to no page of the site."""
     pages = collect_pages(docs_dir, kit_docs.values(), languages, default_language)
     published = pages.published_paths()
     for doc in kit_docs.values():
@@ -107,7 +109,7 @@ def check_links(
                     problems.append(Problem(doc.path, doc.line_of_text(key_path, target),
                                             format_key_path(key_path), message))
     for language in languages:
-        for path in sorted((docs_dir / language).rglob("*.md")):
+        for path in sorted(p for p in (docs_dir / language).rglob("*.md") if readable(p)):
             _check_page(path, language, path.relative_to(docs_dir / language).as_posix(),
                         pages, published, problems)
 
@@ -119,10 +121,10 @@ def _check_page(path: Path, language: str, uri: str, pages: SitePages, published
     Relative links to ``.md`` files are left to MkDocs, which reports them under ``--strict``;
     this finds what MkDocs lets through: site paths (``/staff/``) and other relative links.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return  # not this check's business; MkDocs reports unreadable pages
+    text = read_page(path)
+    if text is None:
+        return  # not this check's business: kitsite.docs_checks reports unreadable pages
+    lines = text.splitlines()
     fenced = False
     for number, line in enumerate(lines, start=1):
         if _FENCE.match(line):
@@ -130,13 +132,37 @@ def _check_page(path: Path, language: str, uri: str, pages: SitePages, published
             continue
         if fenced:
             continue
-        for target in link_targets(_CODE_SPAN.sub("", line)):
+        for target in link_targets(without_code_spans(line)):
             if re.split(r"[#?]", target, maxsplit=1)[0].endswith(".md"):
                 continue
             message = _broken(target, language, [uri], pages, published)
             if message:
                 problems.append(Problem(path, number, "link", message.replace(
                     "on the generated page", "on the page")))
+
+
+def without_code_spans(line: str) -> str:
+    """``line`` without its code spans: a run of backticks up to the next run of the same
+    length, and what is between (one pass: a line of a thousand backticks costs no more than
+    a line of a thousand letters)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    later: dict[int, list[int]] = {}  # run length -> indexes of the runs of that length
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    kept, position, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[-1] <= index:
+            same.pop()
+        if not same:
+            index += 1
+            continue
+        closing = same.pop()
+        kept.append(line[position:start])
+        position, index = runs[closing][1], closing + 1
+    kept.append(line[position:])
+    return "".join(kept)
 
 
 def _broken(

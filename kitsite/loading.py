@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kitsite.labels import check_labels
+from kitsite.docs_checks import check_docs_pages
+from kitsite.labels import check_labels, labels_path
 from kitsite.language_check import check_language
-from kitsite.language_guide import LanguageGuide, load_language_guides
+from kitsite.language_guide import LanguageGuide, guide_path, load_language_guides
 from kitsite.links import check_links
 from kitsite.media_checks import check_media
 from kitsite.mkdocs_languages import check_mkdocs_languages
 from kitsite.model import Duration, Kit, Library, Section, Video, VideoSource
+from kitsite.page_collisions import check_page_collisions
 from kitsite.problems import Problem, errors
-from kitsite.site_settings import SITE_FILE, read_site_settings
+from kitsite.project_files import check_tree
+from kitsite.site_settings import SITE_FILE, UNSET, read_site_settings
 from kitsite.validate import check_across_languages, check_kit_file
 from kitsite.yamldoc import YamlDoc, format_key_path, load_yaml
 
@@ -63,9 +66,13 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     for a process that renders pages while another one runs every check and reports them.
     """
     content_dir = content_dir.resolve()
-    problems: list[Problem] = []
-    settings = read_site_settings(content_dir, problems)
-    check_labels(content_dir, settings.languages, problems)
+    # nothing is read through a symlink that leads out of the project (kitsite.project_files)
+    content = check_tree(content_dir, content_dir.parent)
+    problems: list[Problem] = list(content.problems)
+    settings = read_site_settings(content_dir, problems) \
+        if content.allows(content_dir / SITE_FILE) else UNSET
+    check_labels(content_dir, tuple(lang for lang in settings.languages
+                                    if content.allows(labels_path(content_dir, lang))), problems)
     mkdocs_file = mkdocs_file or content_dir.parent / MKDOCS_FILE
     if mkdocs_file.is_file():
         check_mkdocs_languages(mkdocs_file, settings, problems,
@@ -80,7 +87,7 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     docs: dict[Path, YamlDoc] = {}
     for language in library.languages:
         library.kits[language] = {}
-        for path in kit_files(content_dir, language):
+        for path in filter(content.allows, kit_files(content_dir, language)):
             file_problems: list[Problem] = []
             doc = load_yaml(path, file_problems)
             if doc is not None:
@@ -93,11 +100,18 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
     if not cross_checks:
         return LoadResult(library, problems, docs)
     check_across_languages(library.kits, problems)
-    check_links(docs_dir or content_dir.parent / "docs", docs, library.languages,
-                library.default_language, problems)
-    problems.extend(check_media(library, docs_dir or content_dir.parent / "docs"))
-    guides = load_language_guides(content_dir, library.languages, problems)
-    advice = check_language(docs, guides, docs_dir or content_dir.parent / "docs")
+    docs_dir = docs_dir or content_dir.parent / "docs"
+    published = check_tree(docs_dir, content_dir.parent)
+    problems.extend(published.problems)
+    problems.extend(check_docs_pages(docs_dir, published.allows))
+    problems.extend(check_page_collisions(library, docs_dir, published.allows))
+    check_links(docs_dir, docs, library.languages, library.default_language, problems,
+                published.allows)
+    problems.extend(check_media(library, docs_dir))
+    guides = load_language_guides(content_dir, [
+        lang for lang in library.languages if content.allows(guide_path(content_dir, lang))],
+        problems)
+    advice = check_language(docs, guides, docs_dir, published.allows)
     return LoadResult(library, problems, docs, guides, advice)
 
 

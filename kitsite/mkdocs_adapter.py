@@ -1,7 +1,10 @@
 """The thin layer that plugs the generator into MkDocs (and ProperDocs).
 
 Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads and checks the
-content and stops the build with every problem listed when there are errors. Otherwise every
+content and stops the build with every problem listed when there are errors. Before MkDocs
+copies a file, it makes sure every file from ``docs_dir`` and the theme's ``custom_dir`` is the
+project's own (no symlink out of the project: :mod:`kitsite.project_files`), and that no
+hand-written page has a generated page's address. Otherwise every
 generated page joins MkDocs' files as an ordinary page of ``docs_dir`` (so mkdocs-static-i18n
 sorts it by language like any other) and gets its text, rendered in memory, only in the pass
 that builds its language. Nothing is written besides the site. Everything else lives in plain
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from kitsite.build import SiteSources, prepare_site_sources
+from kitsite.page_collisions import check_page_collisions
+from kitsite.problems import Problem, error_report
+from kitsite.project_files import outside_reason, problem_for
 from kitsite.search_index import write_language_indexes
 from kitsite.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.text_direction import text_direction, with_document_direction
@@ -106,14 +113,40 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    @event_priority(110)  # first: every file MkDocs found, before any plugin changes them
+    def _refuse_files_from_outside(self, files: Files, config: MkDocsConfig) -> Files:
+        """Stop the build when a file MkDocs would copy or read from ``docs_dir`` or the
+        theme's ``custom_dir`` is, or is reached through, a symlink out of the project."""
+        root = Path(os.path.realpath(Path(config.config_file_path or ".").resolve().parent))
+        guarded = {os.path.normpath(d) for d in (config.docs_dir, config.theme.custom_dir) if d}
+        problems: dict[Path, Problem] = {}
+        for file in files:
+            if file.src_dir is None or os.path.normpath(file.src_dir) not in guarded:
+                continue
+            probe = Path(file.src_dir)
+            for part in Path(file.src_uri).parts:
+                probe = probe / part
+                reason = outside_reason(probe, root)
+                if reason is not None:
+                    problems[probe] = problem_for(probe, reason)
+                    break
+        if problems:
+            raise KitsContentError(error_report(list(problems.values())))
+        return files
+
     @event_priority(100)  # before mkdocs-static-i18n (-100) sorts the files by language
     def _add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Every generated page of every language joins the files of ``docs_dir`` as if it
-        were written there; a hand-written page with the same path wins."""
+        were written there; a hand-written file at the same path stops the build (``kits
+        check`` reports it first, naming both)."""
         if self.sources is None:
             return files
+        if any(files.get_file_from_path(path) is not None for path in self.sources.planned):
+            taken = check_page_collisions(self.sources.load.library, Path(config.docs_dir))
+            raise KitsContentError(error_report(taken) if taken else
+                                   "a hand-written page has the path of a generated page")
         new = [File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
-               for path in self.sources.planned if files.get_file_from_path(path) is None]
+               for path in self.sources.planned]
         set_exclusions(new, config)
         self.added = {file.src_uri for file in new}
         return Files(sorted([*files, *new], key=_walk_order))
@@ -130,7 +163,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             file.content_string = rendered[file.src_uri]
         return files
 
-    on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
+    on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
+                             _fill_generated_files)
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme

@@ -108,7 +108,7 @@ def _plugins_doc(config_file: Path,
     path of the list and the list; None when no file lists plugins."""
     path = config_file
     for _ in range(_MAX_INHERIT):
-        doc = load_yaml(path, problems)
+        doc = load_yaml(path, problems, tags=True)  # its !ENV and !!python tags stay text
         if doc is None or not isinstance(doc.data, dict):
             return None
         if "plugins" in doc.data:

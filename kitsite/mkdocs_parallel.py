@@ -38,6 +38,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -135,8 +136,9 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         if i18n.building or i18n.current_language not in (None, i18n.default_language):
             return []  # a language pass that i18n itself started
         others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-        if others and not hasattr(os, "fork"):
-            self.sequential_because = "this system cannot fork a process (os.fork)"
+        unsafe = fork_unsafe_because()
+        if others and unsafe:
+            self.sequential_because = unsafe
             return []
         return others
 
@@ -167,6 +169,19 @@ class ParallelLanguagesPlugin(BasePlugin[ParallelLanguagesConfig]):
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
+
+
+def fork_unsafe_because() -> str:
+    """Why forking this process would be unsafe here, or "" when it is safe: no ``os.fork``;
+    macOS, where system libraries may not survive a fork; other threads running (a forked
+    child gets only the calling thread, with whatever locks the others held)."""
+    if not hasattr(os, "fork"):
+        return "this system cannot fork a process (os.fork)"
+    if sys.platform == "darwin":
+        return "forking is unsafe on macOS"
+    if threading.active_count() > 1:
+        return f"{threading.active_count() - 1} other thread(s) are running in this process"
+    return ""
 
 
 def _build_in_child(config: MkDocsConfig, i18n: Any, languages: list[str],

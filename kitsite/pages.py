@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,16 @@ class GeneratedPage:
     markdown: str
 
 
+@dataclass(frozen=True)
+class PageOrigin:
+    """What a generated page is, and the file it is made from (for messages)."""
+
+    what: str
+    """``the kit page``, ``the page of video 'hope'``, ``the list of kits`` ..."""
+    path: Path | None = None
+    line: int = 1
+
+
 def kit_list_uri() -> str:
     return "kits/index.md"
 
@@ -73,6 +83,44 @@ def words_uri() -> str:
 def status_uri() -> str:
     """The translation status page, published at ``/translation-status/``."""
     return "translation-status/index.md"
+
+
+def kit_and_video_pages(library: Library, language: str
+                        ) -> Iterator[tuple[str, str, int | None, PageOrigin]]:
+    """Every kit page and video page of ``language``'s site: its path, the kit's id, the
+    video's place on the kit page (None for the kit page itself) and what it is made from."""
+    for kit_id in library.kit_ids():
+        kit = library.kit_in_best_language(language, kit_id)
+        yield kit_uri(kit_id), kit_id, None, PageOrigin("the kit page", kit.path,
+                                                        kit.line_of("id"))
+        for index, (video, lang) in enumerate(shown_videos(library, language, kit_id)):
+            source = library.kit(lang, kit_id)
+            yield video_uri(kit_id, video.id), kit_id, index, PageOrigin(
+                f"the page of video '{video.id}'", source.path if source else None,
+                video.line_of("id"))
+
+
+def generated_pages(library: Library, language: str) -> dict[str, PageOrigin]:
+    """The path of every page generated for ``language``'s site (not the stand-ins for
+    hand-written pages it lacks), with what it is made from: what :meth:`PageRenderer.
+    plan_language` plans."""
+    pages = {kit_list_uri(): PageOrigin("the list of kits")}
+    pages.update((uri, origin) for uri, _, _, origin in kit_and_video_pages(library, language))
+    guide = shown_language_guide(library, language)
+    if guide is not None:
+        pages[words_uri()] = PageOrigin("the language guide's page", guide.path)
+    pages[status_uri()] = PageOrigin("the translation status page")
+    return pages
+
+
+def shown_language_guide(library: Library, language: str) -> LanguageGuide | None:
+    """The language guide the "Words matter" page of ``language`` shows: its own, else
+    that of its first fallback language that has one (shown under a notice)."""
+    for lang in (language, *library.fallback_languages(language)):
+        guide = read_language_guide(library.root, lang)
+        if guide is not None:
+            return guide
+    return None
 
 
 def _fallback_context(missing: MissingPage) -> dict[str, Any]:
@@ -148,12 +196,11 @@ class PageRenderer:
             return {"kit": view, "view": view.videos[index]}
 
         pages = [PlannedPage(language, kit_list_uri(), "kits.md.j2", kits)]
-        for kit_id in self.library.kit_ids():
-            pages.append(PlannedPage(language, kit_uri(kit_id), "kit.md.j2",
-                                     functools.partial(kit, kit_id)))
-            for index, (shown, _lang) in enumerate(shown_videos(self.library, language, kit_id)):
-                pages.append(PlannedPage(language, video_uri(kit_id, shown.id), "video.md.j2",
-                                         functools.partial(video, kit_id, index)))
+        for uri, kit_id, index, _ in kit_and_video_pages(self.library, language):
+            pages.append(PlannedPage(language, uri, "kit.md.j2", functools.partial(kit, kit_id))
+                         if index is None else PlannedPage(
+                             language, uri, "video.md.j2",
+                             functools.partial(video, kit_id, index)))
         guide = self._language_guide(language)
         if guide is not None:
             pages.append(PlannedPage(language, words_uri(), "words.md.j2",
@@ -164,13 +211,7 @@ class PageRenderer:
         return pages
 
     def _language_guide(self, language: str) -> LanguageGuide | None:
-        """The language guide the "Words matter" page of ``language`` shows: its own, else
-        that of its first fallback language that has one (shown under a notice)."""
-        for lang in (language, *self.library.fallback_languages(language)):
-            guide = read_language_guide(self.library.root, lang)
-            if guide is not None:
-                return guide
-        return None
+        return shown_language_guide(self.library, language)
 
     def _translation_pages(self, lang: str) -> list[PlannedPage]:
         """The translation status page, and stand-ins for the hand-written pages this language

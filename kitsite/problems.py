@@ -6,6 +6,7 @@ Owns: the :class:`Problem` record and the compiler-style line format
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,11 +34,16 @@ class Problem:
 
 
 def _display_path(path: Path, relative_to: Path | None) -> str:
-    base = relative_to or Path.cwd()
+    return _relative(str(path), str(relative_to or os.getcwd()))
+
+
+@functools.lru_cache(maxsize=256)
+def _relative(path: str, base: str) -> str:
+    """``path`` from ``base`` (once per file: a file can have thousands of problems)."""
     try:
-        return os.path.relpath(path, base) if path.is_absolute() else str(path)
+        return os.path.relpath(path, base) if os.path.isabs(path) else path
     except ValueError:  # pragma: no cover - different drive on Windows
-        return str(path)
+        return path
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -53,6 +59,13 @@ def summary_line(problems: list[Problem]) -> str:
     if n_warn:
         parts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
     return ", ".join(parts)
+
+
+def error_report(problems: list[Problem]) -> str:
+    """Every problem on its line, after a heading and before the count: what a build that
+    stops prints."""
+    lines = [p.format() for p in sorted(problems)]
+    return "\n".join(["content has errors:", *lines, summary_line(problems)])
 
 
 class ContentError(Exception):

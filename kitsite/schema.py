@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from kitsite.atomic import WriteError, write_text
+from kitsite.limits import MAX_ID_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS
 from kitsite.spec import DURATION_PATTERN, ID_PATTERN, KIT_FIELDS, FieldSpec
 
 SCHEMA_FILE = Path("schema") / "kit.schema.json"
@@ -87,9 +88,13 @@ def _example(spec: FieldSpec) -> Any:
 def _kind(spec: FieldSpec) -> dict[str, Any]:
     kind = spec.kind
     if kind == "id":
-        return {"type": "string", "pattern": ID_PATTERN}
-    if kind in ("text", "markdown", "path_or_url"):
-        return {"type": "string", "minLength": 1, "pattern": _NOT_BLANK}
+        return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_CHARS}
+    if kind == "text":
+        return {"type": "string", "minLength": 1, "maxLength": MAX_SHORT_TEXT_CHARS,
+                "pattern": _NOT_BLANK}
+    if kind in ("markdown", "path_or_url"):
+        return {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS,
+                "pattern": _NOT_BLANK}
     if kind == "url":
         return {"type": "string", "pattern": "^https://"}
     if kind == "duration":
@@ -100,7 +105,8 @@ def _kind(spec: FieldSpec) -> dict[str, Any]:
         return {"type": "boolean"}
     if kind == "text_list":
         return {"type": "array", "minItems": 1,
-                "items": {"type": "string", "minLength": 1, "pattern": _NOT_BLANK}}
+                "items": {"type": "string", "minLength": 1, "maxLength": MAX_SHORT_TEXT_CHARS,
+                          "pattern": _NOT_BLANK}}
     if kind == "list":
         return {"type": "array", "items": _object(spec.children)}
     if kind == "object":

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeGuard
 
 from kitsite.languages import is_language_code
+from kitsite.limits import MAX_ID_CHARS, MAX_SHORT_TEXT_CHARS
 from kitsite.markdown_safety import unsafe_markdown
 from kitsite.model import Duration, Kit
 from kitsite.problems import Problem
@@ -206,13 +207,25 @@ class _Checker:
         elif not value.strip():
             self.report(key_path, f"expected {_KIND_WORDS[kind]}, found an empty value — "
                         f"write for example: {spec.name}: {spec.example}")
+        elif kind == "id" and len(value) > MAX_ID_CHARS:
+            self.report(key_path, _long_id_message(value))
         elif kind == "id" and not _ID_RE.match(value):
             self.report(key_path, _bad_id_message(value))
         elif kind == "url" and not value.startswith("https://"):
             self.report(key_path, f"expected an https:// link, found {value!r} — "
                         f"for example: {spec.name}: {spec.example}")
         elif kind in ("text", "markdown"):
+            if kind == "text":
+                self._check_short(value, key_path)
             self._check_markdown(value, key_path)
+
+    def _check_short(self, text: str, key_path: KeyPath) -> None:
+        """A one-line text (a title, a question) within :data:`MAX_SHORT_TEXT_CHARS`."""
+        if len(text) > MAX_SHORT_TEXT_CHARS:
+            self.report(key_path, (
+                f"expected no more than {MAX_SHORT_TEXT_CHARS:,} characters in a text like "
+                f"this, found {len(text):,} — shorten it; a long text belongs in a Markdown "
+                "field (about, description, transcript, a section's body)"))
 
     def _check_markdown(self, text: str, key_path: KeyPath) -> None:
         for unsafe in unsafe_markdown(text):
@@ -234,6 +247,7 @@ class _Checker:
                 self.report((*key_path, i), f"expected text, found {found} — write the text "
                             f"after '- ', like: {spec.example}")
             else:
+                self._check_short(item, (*key_path, i))
                 self._check_markdown(item, (*key_path, i))
                 self._check_merged_items(item, (*key_path, i))
 
@@ -316,6 +330,14 @@ def _bad_id_message(value: str) -> str:
     suggestion = id_from_text(value) or "my-video"
     return (f"expected an id that is safe in a web address (lowercase a-z, digits and single "
             f"hyphens), found {value!r} — for example: {suggestion}")
+
+
+def _long_id_message(value: str) -> str:
+    shown = value if len(value) <= 40 else value[:39] + "…"
+    suggestion = id_from_text(value.replace("-", " "), max_length=32) or "my-video"
+    return (f"expected an id of no more than {MAX_ID_CHARS} characters (it is part of file "
+            f"names and web addresses), found {len(value)} characters ({shown!r}) — use a "
+            f"short id, for example: {suggestion}")
 
 
 def _unknown_language_message(code: str, spec: FieldSpec) -> str:

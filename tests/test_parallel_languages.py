@@ -5,11 +5,14 @@ same site as mkdocs-static-i18n's one-after-the-other build, and a failure there
 from __future__ import annotations
 
 import gzip
+import inspect
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import mkdocs_static_i18n.plugin  # noqa: F401  (the plugin checks it is loaded)
 import pytest
@@ -143,7 +146,9 @@ def fake_i18n() -> SimpleNamespace:
     ("build", False, False, []),
 ])
 def test_which_commands_build_languages_in_parallel(
-        command: str, dirty: bool, enabled: bool, expected: list[str]) -> None:
+        command: str, dirty: bool, enabled: bool, expected: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # as in `mkdocs build`
     plugin = ParallelLanguagesPlugin()
     errors, _warnings = plugin.load_config({"enabled": enabled})
     assert not errors
@@ -202,3 +207,58 @@ def test_a_language_the_child_did_not_build_fails_the_build(tmp_path: Path) -> N
         plugin._collect(SimpleNamespace())  # type: ignore[arg-type]
     assert plugin.workdir is None and not (tmp_path / "work").exists()
     child.returncode = 0  # already reaped by the plugin
+
+
+@pytest.mark.parametrize(("platform", "threads", "reason"), [
+    ("darwin", 1, "forking is unsafe on macOS"),
+    ("linux", 3, "2 other thread(s) are running in this process"),
+])
+def test_no_fork_where_forking_is_unsafe(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, platform: str,
+        threads: int, reason: str) -> None:
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    plugin = ParallelLanguagesPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin._other_languages(fake_i18n()) == []
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.parallel-languages"):
+        plugin.on_shutdown()
+    assert reason in caplog.text and caplog.records[0].levelname == "WARNING"
+
+
+# --- the contract with mkdocs-static-i18n 1.3: each internal this plugin relies on ------------
+
+def configured_i18n() -> Any:
+    """mkdocs-static-i18n's plugin as the real mkdocs.yml configures it."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return config.plugins["i18n"]
+
+
+def test_i18n_names_the_language_it_builds_and_the_ones_to_build() -> None:
+    i18n = configured_i18n()
+    assert i18n.default_language == "da"
+    assert i18n.build_languages == ["da", "en"]
+    assert i18n.current_language in (None, "da")
+    assert i18n.building is False
+
+
+def test_i18n_keeps_search_entries_in_a_list_it_extends() -> None:
+    i18n = configured_i18n()
+    entries = i18n.search_entries
+    assert isinstance(entries, list)
+    assert "search_entries" in inspect.getsource(type(i18n).extend_search_entries)
+
+
+def test_i18n_builds_each_other_language_with_the_module_level_build() -> None:
+    """The plugin swaps ``mkdocs_static_i18n.plugin.build`` for its collector: i18n must call
+    that module-level name, once per language, from its on_post_build."""
+    from mkdocs.commands.build import build
+
+    module = sys.modules["mkdocs_static_i18n.plugin"]
+    assert module.build is build
+    source = inspect.getsource(type(configured_i18n()).on_post_build)
+    assert "self.building = True" in source and "self.current_language = locale" in source
+    assert "build(config, dirty=dirty)" in source

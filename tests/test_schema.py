@@ -19,7 +19,7 @@ from kitsite.spec import KIT_FIELDS
 GOLDEN = Path(__file__).resolve().parent / "golden"
 KNOWN_KEYWORDS = {"$schema", "$id", "title", "description", "examples", "type", "properties",
                   "additionalProperties", "required", "items", "minItems", "minLength",
-                  "pattern", "minimum", "maximum"}
+                  "maxLength", "pattern", "minimum", "maximum"}
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
 
@@ -35,6 +35,8 @@ def validate(value: Any, schema: dict[str, Any], where: str = "") -> list[str]:
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0):
             errors.append(f"{where}: shorter than {schema['minLength']}")
+        if len(value) > schema.get("maxLength", len(value)):
+            errors.append(f"{where}: longer than {schema['maxLength']}")
         if "pattern" in schema and not re.search(schema["pattern"], value):
             errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
     if isinstance(value, int) and not isinstance(value, bool) and not (
@@ -104,7 +106,7 @@ def test_every_content_file_validates_and_names_the_schema(path: Path) -> None:
 
 @pytest.mark.parametrize("case", ["wrong-type", "missing-required-key", "unknown-key",
                                   "impossible-durations", "empty-question-list",
-                                  "id-not-url-safe"])
+                                  "id-not-url-safe", "id-too-long"])
 def test_the_schema_rejects_what_kits_check_rejects(case: str) -> None:
     path = next((GOLDEN / case / "content").glob("*/kits/*.yml"))
     assert validate(yaml.safe_load(path.read_text(encoding="utf-8")), kit_schema()) != []

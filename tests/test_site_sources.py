@@ -1,6 +1,7 @@
 """The generated pages live in memory: a build writes nothing but the site, renders each page
-only in the language pass that builds it, lets a hand-written page with the same path win, and
-the same pages can be written out as a docs folder (scripts/bench.py's hand-written twin)."""
+only in the language pass that builds it, refuses a hand-written page at a generated page's
+address (naming both), and the same pages can be written out as a docs folder
+(scripts/bench.py's hand-written twin)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from test_build import copy_sample, read
 
 from conftest import ROOT, mkdocs_build
 from kitsite.build import SiteSources, export_site_sources, prepare_site_sources
-from kitsite.pages import PlannedPage, published_uri
+from kitsite.pages import PlannedPage, generated_pages, published_uri
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -57,15 +58,22 @@ def test_a_build_writes_nothing_but_the_site(tmp_path: Path) -> None:
     assert "The sample kit" in read(tmp_path / "site", "en/kits/sample-kit")
 
 
-def test_a_hand_written_page_wins_over_a_generated_one(tmp_path: Path) -> None:
+def test_a_hand_written_page_at_a_generated_pages_address_stops_the_build(
+        tmp_path: Path) -> None:
     project = copy_sample(tmp_path)
     (project / "docs" / "en" / "kits").mkdir()
     (project / "docs" / "en" / "kits" / "index.md").write_text(
         "# Our kits\n\nWritten by hand.\n", encoding="utf-8")
+    (project / "docs" / "en" / "kits" / "sample-kit.md").write_text(
+        "# Our kit\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "Written by hand." in read(tmp_path / "site", "en/kits")
-    assert "Written by hand." not in read(tmp_path / "site", "kits")
+    assert result.returncode != 0
+    assert ("docs/en/kits/index.md:1: expected no generated page at this page's address, "
+            "found the list of kits at /en/kits/") in result.stderr
+    assert ("docs/en/kits/sample-kit.md:1: expected no generated page at this page's "
+            "address, found the kit page at /en/kits/sample-kit/, which "
+            "content/en/kits/sample-kit.yml:") in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_export_writes_docs_and_pages_and_removes_what_is_gone(tmp_path: Path) -> None:
@@ -92,3 +100,16 @@ def test_export_writes_docs_and_pages_and_removes_what_is_gone(tmp_path: Path) -
 def test_links_and_pages_agree_where_a_source_file_is_published(
         uri: str, directory_urls: bool, published: str) -> None:
     assert published_uri(uri, directory_urls) == published
+
+
+@pytest.mark.parametrize("project", [ROOT, None], ids=["real", "sample"])
+def test_the_pages_collisions_are_checked_against_are_the_planned_pages(
+        project: Path | None, tmp_path: Path) -> None:
+    """:func:`generated_pages` (what a hand-written page may not collide with) lists exactly
+    the pages the renderer plans, stand-ins for missing hand-written pages aside."""
+    sources = prepare(project or copy_sample(tmp_path))
+    library = sources.load.library
+    for language in library.languages:
+        planned = {page.src_uri for page in sources.planned.values()
+                   if page.language == language and page.template != "page-fallback.md.j2"}
+        assert planned == set(generated_pages(library, language))

@@ -127,7 +127,7 @@ def test_missing_captions_for_a_published_language_is_a_warning(video_project: P
     problem = found[0]
     assert problem.severity == "warning"
     assert problem.path == kit_file.resolve() or problem.path == kit_file
-    assert "no captions for en" in problem.message
+    assert "found none for en" in problem.message
     captions_line = original.splitlines().index("      captions:") + 1
     assert problem.line in (captions_line, captions_line + 1)  # the key or its first entry
 
@@ -137,7 +137,7 @@ def test_complete_video_sample_has_no_media_warnings(video_project: Path) -> Non
     assert [p.format() for p in result.problems if ".video" in p.key] == []
 
 
-def test_missing_file_and_external_poster_are_warnings(video_project: Path) -> None:
+def test_missing_file_is_a_warning_and_external_poster_an_error(video_project: Path) -> None:
     kit_file = video_project / "content" / "da" / "kits" / "video-kit.yml"
     original = kit_file.read_text(encoding="utf-8")
     changed = original.replace("file: videos/tiny.webm", "file: videos/missing.webm").replace(
@@ -151,5 +151,7 @@ def test_missing_file_and_external_poster_are_warnings(video_project: Path) -> N
     messages = {p.key: p for p in result.problems if p.path.name == "video-kit.yml"
                 and "/da/" in p.path.as_posix()}
     assert messages["videos[0].video.file"].severity == "warning"
-    assert "missing.webm' was not found" in messages["videos[0].video.file"].message
+    assert "'videos/missing.webm' in docs/da/, found no such file" in \
+        messages["videos[0].video.file"].message
+    assert messages["videos[0].video.poster"].severity == "error"
     assert "another host" in messages["videos[0].video.poster"].message
