@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitsite.build import export_site_sources, prepare_site_sources
+from kitsite.render.site_sources import export_site_sources, prepare_site_sources
 from sitetools import mkdocs_serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,7 +316,7 @@ def mkdocs_build(project: Path, site: Path) -> Run:
 
 def kits_check(content: Path) -> Run:
     wait_for_quiet()
-    run = measure([sys.executable, "-m", "kitsite.cli", "check", "--content", str(content)],
+    run = measure([sys.executable, "-m", "kitsite.cli.main", "check", "--content", str(content)],
                   content.parent)
     if run.returncode != 0:
         raise SystemExit(f"bench: kits check failed on {content}:\n{run.output}")

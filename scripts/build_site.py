@@ -10,13 +10,13 @@ Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the pr
    retry.) Every process of the build holds the lock, so a build whose starter was killed is
    waited for until its last process has stopped.
 3. Clears what a stopped build left behind: ``site.new*`` (the build folders, and the other
-   languages' work folders of kitsite/mkdocs_parallel.py) and ``site.old*``; if site/ went
+   languages' work folders of kitsite/plugins/parallel.py) and ``site.old*``; if site/ went
    missing between the two moves of a swap, the old site/ is put back first.
 4. ``mkdocs build --strict`` into a folder of its own, ``site.new-<random>/site`` (the
    other languages' work folder lands next to it, in the same folder). The log goes to
    ``.cache/site-build.log``; the build's problems are shown.
 5. Prints the PDF handouts into that folder (scripts/handouts.py).
-6. Swaps the finished folder in for site/ in one step (:func:`kitsite.atomic.replace_folder`)
+6. Swaps the finished folder in for site/ in one step (:func:`kitsite.edit.atomic.replace_folder`)
    and deletes the old one.
 
 Until step 6 site/ is not touched, so any failure leaves it byte for byte as it was; a full
@@ -38,8 +38,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from kitsite.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
-from kitsite.cli import main as kits
+from kitsite.cli.main import main as kits
+from kitsite.edit.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -6,7 +6,7 @@ Builds mkdocs.offline.yml (use_directory_urls off, Material's offline plugin on,
 iframe-worker shim instead of a CDN) into a temporary folder, gives every language's search
 index the script form file:// can load, prints the PDF handouts (scripts/handouts.py), and zips
 the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``. The zip replaces
-the old one whole or not at all (:mod:`kitsite.atomic`).
+the old one whole or not at all (:mod:`kitsite.edit.atomic`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from kitsite.atomic import WriteError, replacing
+from kitsite.edit.atomic import WriteError, replacing
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.offline.yml"

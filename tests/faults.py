@@ -3,7 +3,7 @@
 Owns two kinds. In-process: :func:`full_disk` (``os.write`` writes part of what it is given,
 then fails with ENOSPC, as a disk does when it fills up mid-file) and :func:`refused`
 (``os.open`` of a new file fails with EROFS or EACCES), for the files of one folder only — they
-patch the calls :mod:`kitsite.atomic` makes and let every other file through. Real:
+patch the calls :mod:`kitsite.edit.atomic` makes and let every other file through. Real:
 :func:`small_disk`, a 24 MB tmpfs mounted for one test, which :func:`fill_up` fills and
 :func:`make_read_only` remounts read-only, so that commands run as people run them meet the
 kernel's own errors; it skips the test where mounting is not allowed. (We run as root, for whom

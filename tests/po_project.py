@@ -19,7 +19,7 @@ import polib
 import pytest
 
 from conftest import ROOT
-from kitsite.cli import main
+from kitsite.cli.main import main
 
 MSGFMT = "/usr/bin/msgfmt"
 

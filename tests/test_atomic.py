@@ -1,4 +1,4 @@
-"""kitsite.atomic: a file is replaced whole or not at all, with its bytes exactly as given
+"""kitsite.edit.atomic: a file is replaced whole or not at all, with its bytes exactly as given
 and its mode kept; a full disk or a read-only folder is one located line and leaves the old
 file byte for byte, with no temporary file behind; a finished folder is swapped in whole."""
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from faults import files_in, full_disk, refused
 
-from kitsite import atomic
-from kitsite.atomic import WriteError, replace_folder, restore_folder, write_text
+from kitsite.edit import atomic
+from kitsite.edit.atomic import WriteError, replace_folder, restore_folder, write_text
 
 OLD = "title: Gammel\r\nvideos:\r\n  - id: håb\r\n".encode()
 NEW = "title: Ny titel, som er meget længere end den gamle\r\n" * 20

@@ -10,7 +10,7 @@ import bench
 import pytest
 
 from conftest import mkdocs_build
-from kitsite.cli import main as kits_main
+from kitsite.cli.main import main as kits_main
 
 
 def test_synthetic_content_passes_kits_check(tmp_path: Path,

@@ -17,7 +17,7 @@ CHILD_LOG = """\
 INFO    -  Building documentation to directory: {folder}/site
 ERROR   -  building en failed
 Traceback (most recent call last):
-  File "kitsite/mkdocs_parallel.py", line 156, in _build_in_child
+  File "kitsite/plugins/parallel.py", line 156, in _build_in_child
     build(config)
 OSError: [Errno 28] No space left on device: '/venv/material/lunr.tr.min.js' -> \
 '{folder}/site.languages-p_4o1zsx/site/assets/javascripts/lunr/min/lunr.tr.min.js'

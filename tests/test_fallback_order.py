@@ -11,10 +11,10 @@ import pytest
 from scenarios.conftest import make_project
 from scenarios.languages import add_swedish
 
-from kitsite.build import SiteSources, prepare_site_sources
-from kitsite.docs_pages import first_heading, missing_pages
-from kitsite.model import Library
-from kitsite.text_direction import text_direction, with_document_direction
+from kitsite.content.docs_pages import first_heading, missing_pages
+from kitsite.content.model import Library
+from kitsite.render.site_sources import SiteSources, prepare_site_sources
+from kitsite.render.text_direction import text_direction, with_document_direction
 
 
 def swedish_sources(tmp_path: Path) -> SiteSources:

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kitsite import limits
-from kitsite.yamldoc import parse_yaml
+from kitsite.content import limits
+from kitsite.content.yamldoc import parse_yaml
 
 KIT = Path("content/en/kits/start-the-dialogue.yml")
 PAGE = Path("docs/en/staff.md")
@@ -39,7 +39,7 @@ def copy_content(tmp_path: Path) -> Path:
 def timed_check(project: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
     """``kits check`` in ``project``: the processor time it used, and how it ended."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([sys.executable, "-m", "kitsite.cli", "check"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "kitsite.cli.main", "check"], cwd=project,
                             capture_output=True, text=True, timeout=120, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -8,14 +8,14 @@ import pytest
 from jinja2 import nodes
 
 from conftest import ROOT
-from kitsite.labels import LABEL_SPECS, check_labels, fill, plural
-from kitsite.languages import fraction_categories, plural_categories, plural_category
-from kitsite.pages import spoken_duration
-from kitsite.problems import Problem
+from kitsite.content.labels import LABEL_SPECS, check_labels, fill, plural
+from kitsite.content.languages import fraction_categories, plural_categories, plural_category
+from kitsite.content.problems import Problem
+from kitsite.render.pages import spoken_duration
 
 TEMPLATES = ROOT / "templates"
 FILLED_IN_PYTHON = {"minute", "second", "language_name", "language_names"}
-"""Labels kitsite/pages.py reads (spoken durations, language names), not a template."""
+"""Labels kitsite/render/pages.py reads (spoken durations, language names), not a template."""
 STATUS_COUNTS = {f"status_{kind}" for kind in LABEL_SPECS["status_kinds"].keys}
 """status.md.j2 reads these as labels["status_" ~ kind], one per kind of gap."""
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLES
-from kitsite.cli import main
-from kitsite.language_check import check_kit_doc, find_terms, may_hold_terms
-from kitsite.language_guide import GUIDE_FILE, LanguageGuide, Term
-from kitsite.loading import load_library
-from kitsite.pages import PageRenderer
-from kitsite.problems import errors
-from kitsite.yamldoc import parse_yaml
+from kitsite.cli.main import main
+from kitsite.content.language_check import check_kit_doc, find_terms, may_hold_terms
+from kitsite.content.language_guide import GUIDE_FILE, LanguageGuide, Term
+from kitsite.content.loading import load_library
+from kitsite.content.problems import errors
+from kitsite.content.yamldoc import parse_yaml
+from kitsite.render.pages import PageRenderer
 
 
 def guide(language: str, *terms: tuple[str, list[str]]) -> LanguageGuide:

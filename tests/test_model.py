@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kitsite.model import Duration, Video, session_minutes
+from kitsite.content.model import Duration, Video, session_minutes
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("4:20", 260), ("6:44", 404), ("10:02", 602),
@@ -28,8 +28,8 @@ def test_duration_formats() -> None:
 
 
 def _video(seconds: int, questions: int) -> Video:
-    return Video(id="v", title="t", duration=Duration(seconds), description="d",
-                 questions=tuple(f"q{i}" for i in range(questions)))
+    return Video(id="v", duration=Duration(seconds), texts={"title": "t", "description": "d"},
+                 lists={"questions": tuple(f"q{i}" for i in range(questions))})
 
 
 def test_session_plan_counts_video_and_discussion_time() -> None:

@@ -17,7 +17,7 @@ KIT = "dialogue-kickstarter"
 
 
 def kits(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kitsite.cli", *args], cwd=project,
+    return subprocess.run([sys.executable, "-m", "kitsite.cli.main", *args], cwd=project,
                           capture_output=True, text=True, check=False)
 
 

@@ -22,7 +22,7 @@ from scenarios.languages import add_swedish
 from test_build import copy_sample
 
 from conftest import ROOT, mkdocs_build
-from kitsite.mkdocs_parallel import ParallelLanguagesPlugin
+from kitsite.plugins.parallel import ParallelLanguagesPlugin
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ import pytest
 from babel.messages.plurals import get_plural
 from po_project import copy_project, kits, msgfmt_check, snapshot
 
-from kitsite.po_export import header
+from kitsite.translation.po_export import header
 
 STD = Path("content/en/kits/start-the-dialogue.yml")
 STD_DA = Path("content/da/kits/start-the-dialogue.yml")

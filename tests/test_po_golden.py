@@ -37,7 +37,7 @@ def run_import(case: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[s
     for labels in REAL_CONTENT.glob("*/labels.yml"):
         shutil.copy(labels, folder / "content" / labels.parent.name / labels.name)
     files = sorted(str(p.relative_to(folder)) for p in (folder / "po").rglob("*.po"))
-    result = subprocess.run([sys.executable, "-m", "kitsite.cli", "po", "import", *files],
+    result = subprocess.run([sys.executable, "-m", "kitsite.cli.main", "po", "import", *files],
                             cwd=folder, capture_output=True, text=True, check=False)
     return result, folder
 

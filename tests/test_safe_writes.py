@@ -15,7 +15,7 @@ import pytest
 from faults import files_in, full_disk, refused
 
 from conftest import ROOT
-from kitsite.cli import main
+from kitsite.cli.main import main
 
 KIT = "dialogue-kickstarter"
 DA = Path("content/da/kits/dialogue-kickstarter.yml")

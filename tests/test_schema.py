@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from kitsite.schema import SCHEMA_FILE, kit_schema, schema_text
-from kitsite.spec import KIT_FIELDS
+from kitsite.content.schema import SCHEMA_FILE, kit_schema, schema_text
+from kitsite.content.spec import KIT_FIELDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 KNOWN_KEYWORDS = {"$schema", "$id", "title", "description", "examples", "type", "properties",
@@ -80,7 +80,7 @@ def test_committed_schema_is_what_the_spec_generates() -> None:
 def test_kits_schema_check_reports_a_stale_file(tmp_path: Path) -> None:
     stale = tmp_path / "kit.schema.json"
     stale.write_text("{}\n", encoding="utf-8")
-    run = [sys.executable, "-m", "kitsite.cli", "schema", "--output", str(stale)]
+    run = [sys.executable, "-m", "kitsite.cli.main", "schema", "--output", str(stale)]
     assert subprocess.run([*run, "--check"], capture_output=True, check=False).returncode == 1
     assert subprocess.run(run, capture_output=True, check=False).returncode == 0
     assert stale.read_text(encoding="utf-8") == schema_text()

@@ -16,7 +16,7 @@ import jinja2
 import pytest
 
 from conftest import ROOT
-from kitsite.template_cache import MemoryBytecodeCache
+from kitsite.render.template_cache import MemoryBytecodeCache
 from sitetools import mkdocs_serve
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")

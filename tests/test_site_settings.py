@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kitsite.loading import load_library
-from kitsite.mkdocs_languages import check_mkdocs_languages
-from kitsite.model import Kit, Library
-from kitsite.problems import Problem, errors
-from kitsite.site_settings import SiteSettings, read_site_settings
+from kitsite.content.loading import load_library
+from kitsite.content.mkdocs_languages import check_mkdocs_languages
+from kitsite.content.model import Kit, Library
+from kitsite.content.problems import Problem, errors
+from kitsite.content.site_settings import SiteSettings, read_site_settings
 
 
 def library(fallback: dict[str, tuple[str, ...]] | None = None) -> Library:
@@ -36,8 +36,8 @@ def test_a_configured_order_comes_first_and_the_languages_it_leaves_out_follow()
 
 
 def kit(language: str) -> Kit:
-    return Kit(id="k", language=language, title=language, campaign="c", audience="a",
-               summary="s", about="a", discussion_minutes_per_question=5)
+    return Kit(id="k", language=language, texts={"title": language}, lists={},
+               discussion_minutes_per_question=5)
 
 
 def test_the_kit_in_the_best_language_follows_the_fallback_order() -> None:

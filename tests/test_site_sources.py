@@ -11,8 +11,9 @@ import pytest
 from test_build import copy_sample, read
 
 from conftest import ROOT, mkdocs_build
-from kitsite.build import SiteSources, export_site_sources, prepare_site_sources
-from kitsite.pages import PlannedPage, generated_pages, published_uri
+from kitsite.render.pages import PlannedPage
+from kitsite.render.site_sources import SiteSources, export_site_sources, prepare_site_sources
+from kitsite.render.urls import generated_pages, published_uri
 
 
 def tree(root: Path) -> dict[str, bytes]:

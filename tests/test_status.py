@@ -17,7 +17,7 @@ from test_build import copy_sample
 from test_translation import THIRD_VIDEO, edit, strip_records, walkthrough_edits
 
 from conftest import ROOT
-from kitsite.cli import main
+from kitsite.cli.main import main
 
 DA = Path("content/da/kits/sample-kit.yml")
 EN = Path("content/en/kits/sample-kit.yml")

@@ -10,8 +10,10 @@ import pytest
 import yaml
 
 from conftest import SAMPLES
-from kitsite.loading import load_library
-from kitsite.translation import (
+from kitsite.content.loading import load_library
+from kitsite.edit.records import EditError, replace_block, write_block
+from kitsite.render.views import kit_view
+from kitsite.translation.compare import (
     ABSENT,
     ListComparison,
     Record,
@@ -20,10 +22,8 @@ from kitsite.translation import (
     fingerprint,
     render_record,
 )
-from kitsite.translation_confirm import confirm
-from kitsite.translation_edit import EditError, replace_block, write_block
-from kitsite.translation_kit import KitTranslation
-from kitsite.views import kit_view
+from kitsite.translation.confirm import confirm
+from kitsite.translation.kit import KitTranslation
 
 Q = ["Do you recognise it?", "How do you talk about hope?", "What would you do differently?"]
 T = ["Kan du genkende det?", "Hvordan taler du om håb?", "Hvad ville du gøre anderledes?"]

@@ -71,7 +71,7 @@ def prepared_copy(case: str, where: Path) -> Path:
 
 def run_check(case: str, where: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kitsite.cli", "check", "--content", "content"],
+        [sys.executable, "-m", "kitsite.cli.main", "check", "--content", "content"],
         cwd=prepared_copy(case, where), capture_output=True, text=True, check=False,
         timeout=60,
     )

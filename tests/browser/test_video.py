@@ -17,7 +17,7 @@ import pytest
 from test_build import copy_sample
 
 from conftest import mkdocs_build
-from kitsite.loading import load_library
+from kitsite.content.loading import load_library
 from sitetools import serve
 
 LANGS = {"da": "", "en": "en/"}

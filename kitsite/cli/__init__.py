@@ -1,0 +1,2 @@
+"""The `kits` command: argument parsing and what it prints.
+"""
