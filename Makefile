@@ -1,5 +1,6 @@
 # Two commands matter: `make site` builds site/, `make test` runs every test.
-# Both create what they need: .venv with pinned packages, and Debian's chromium for tests.
+# Both create what they need: .venv with pinned packages, and Debian's chromium (and gettext's
+# msgfmt, which checks the exported PO files) for tests.
 
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -31,7 +32,7 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -42,9 +43,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-/usr/bin/chromium /usr/bin/pdftoppm:
+/usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils gettext >/dev/null
 
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium

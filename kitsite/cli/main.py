@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kitsite.cli.commands import kits_command
+from kitsite.cli.po import add_po_parser
 from kitsite.cli.status import run_status
 from kitsite.content.language_check import JUSTIFY_HINT
 from kitsite.content.loading import load_library
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only check that FILE is up to date; exit 1 if not")
     schema.set_defaults(func=cmd_schema)
     _add_status_parser(sub)
+    add_po_parser(sub)
     return parser
 
 

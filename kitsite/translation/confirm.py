@@ -12,7 +12,7 @@ held for the same pair is removed from it: one record per pair, in the file conf
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,12 +52,28 @@ class Confirmed:
     what: str
 
 
+Item = tuple[str, int | None]
+"""A text of a unit (``("title", None)``) or a list item by its index in the confirmed file
+(``("questions", 2)``)."""
+
+
 @dataclass(frozen=True)
 class Options:
     same: bool = False
     """Record texts that are word for word the other language's as translated."""
     omit: bool = False
     """Record what this language lacks and the other has as left out on purpose."""
+    only: frozenset[Item] | None = None
+    """Confirm only these texts and items (``kits po import``: the entries not marked
+    fuzzy); every other pair stays as it was recorded. None: everything the unit holds."""
+    unchecked: frozenset[Item] = frozenset()
+    """Texts and items outside ``only`` whose own text was changed without being checked (a
+    fuzzy entry): a stale one stays stale — the record keeps the other language's
+    fingerprint as it was confirmed, with this text's new one —, one that was up to date is
+    no longer confirmed."""
+
+    def confirms(self, item: Item) -> bool:
+        return self.only is None or item in self.only
 
 
 def confirm(library: Library, kit_id: str, language: str, *, video_id: str | None = None,
@@ -76,14 +92,25 @@ def confirm(library: Library, kit_id: str, language: str, *, video_id: str | Non
         raise ConfirmError(f"--from {from_language}: kit {kit_id!r} has no {from_language} "
                            f"file — use one of: {', '.join(translation.versions)}")
     units = _units(kit, video_id)
+    return confirm_units(translation, language, dict.fromkeys(units, options),
+                         from_language=from_language, skip_unpaired=video_id is None)
+
+
+def confirm_units(translation: KitTranslation, language: str,
+                  units: Mapping[Unit, Options], *, from_language: str | None = None,
+                  skip_unpaired: bool = False) -> list[Confirmed]:
+    """Confirm each of ``units`` (``None``: the kit's own texts; a video id) of
+    ``language``'s file with its own options, and write the records; ``skip_unpaired``
+    passes over videos that only this language has."""
+    kit = translation.versions[language]
     writes: dict[Path, dict[KeyPath, dict[str, str | list[str]]]] = {}
     removals: dict[Path, list[KeyPath]] = {}
     what: dict[tuple[Path, KeyPath], str] = {}
-    for unit in units:
-        partner = from_language or _partner(translation, language, unit)
+    for unit, options in units.items():
+        partner = from_language or translation.partner(language, unit)
         if partner is None or (unit is not None and
                                translation.versions[partner].video(unit) is None):
-            if unit is not None and video_id is None:
+            if unit is not None and skip_unpaired:
                 continue  # a video only this language has: nothing to check it against
             raise ConfirmError(_nothing_to_confirm(translation, language, unit, partner))
         record = new_record(translation, unit, language, partner, options)
@@ -111,13 +138,6 @@ def _units(kit: Kit, video_id: str | None) -> list[Unit]:
         raise ConfirmError(f"kit {kit.id!r} in {kit.language} has no video {video_id!r} — "
                            f"its videos: {', '.join(v.id for v in kit.videos)}")
     return [video_id]
-
-
-def _partner(translation: KitTranslation, language: str, unit: Unit) -> str | None:
-    edge = translation.display_edge(language, unit)
-    if edge is not None:
-        return edge.other(language)
-    return next((e.here for e in translation.edges(unit) if e.there == language), None)
 
 
 def _nothing_to_confirm(translation: KitTranslation, language: str, unit: Unit,
@@ -153,14 +173,17 @@ def new_record(translation: KitTranslation, unit: Unit, language: str, partner: 
     own_lists, other_lists = _lists(own_kit, unit), _lists(other_kit, unit)
     texts: dict[str, tuple[str, str | None]] = {}
     for name, match in comparison.texts.items():
-        entry = _entry(_state(match, own_is_here), _fp(other_texts.get(name, "")),
-                       _fp(own_texts.get(name, "")), _agreed(match, own_is_here), options)
+        other, own = _fp(other_texts.get(name, "")), _fp(own_texts.get(name, ""))
+        agreed = _agreed(match, own_is_here)
+        entry = _entry(_state(match, own_is_here), other, own, agreed, options) \
+            if options.confirms((name, None)) else \
+            _held(agreed, other, own, (name, None) in options.unchecked)
         if entry is not None:
             texts[name] = entry
     lists: dict[str, tuple[tuple[str, str], ...]] = {}
     orders: dict[str, tuple[int, ...]] = {}
     for name, listed in comparison.lists.items():
-        pairs, there_order = _list_entries(listed, own_is_here, own_lists[name],
+        pairs, there_order = _list_entries(name, listed, own_is_here, own_lists[name],
                                            other_lists[name], options)
         if pairs:
             lists[name] = pairs
@@ -220,8 +243,20 @@ def _known(agreed: tuple[str, str] | None, other: str | None, own: str | None
     return (there or other or ABSENT, here or own or ABSENT)
 
 
-def _list_entries(listed: ListComparison, own_is_here: bool, own_items: Sequence[str],
-                  other_items: Sequence[str], options: Options
+def _held(agreed: tuple[str, str] | None, other: str | None, own: str | None,
+          changed: bool) -> tuple[str, str] | None:
+    """What the record keeps for a text or item that is not being confirmed: the pair as it
+    was; for one whose own text changed unchecked, the other language's fingerprint as it was
+    with the new own one while the other text is newer (it stays stale), else nothing."""
+    if not changed:
+        return _known(agreed, other, own)
+    if agreed is None or ABSENT in agreed or not own or agreed[0] == other:
+        return None
+    return agreed[0], own
+
+
+def _list_entries(name: str, listed: ListComparison, own_is_here: bool,
+                  own_items: Sequence[str], other_items: Sequence[str], options: Options
                   ) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
     """The pairs of one list in this file's order, and the other language's order of them
     when it differs (and this file accepts it)."""
@@ -238,10 +273,12 @@ def _list_entries(listed: ListComparison, own_is_here: bool, own_items: Sequence
             own_position[id(match)] = previous_own
     for match in listed.matches:
         own_at, other_at = _own_at(match, own_is_here), _other_at(match, own_is_here)
-        entry = _entry(_state(match, own_is_here),
-                       _fp(other_items[other_at]) if other_at is not None else None,
-                       _fp(own_items[own_at]) if own_at is not None else None,
-                       _agreed(match, own_is_here), options)
+        other = _fp(other_items[other_at]) if other_at is not None else None
+        own = _fp(own_items[own_at]) if own_at is not None else None
+        agreed = _agreed(match, own_is_here)
+        entry = _entry(_state(match, own_is_here), other, own, agreed, options) \
+            if options.confirms((name, own_at)) else \
+            _held(agreed, other, own, (name, own_at) in options.unchecked)
         if entry is None:
             continue
         key = (own_position[id(match)] + (0 if own_at is not None else 0.5), len(placed))

@@ -153,6 +153,15 @@ class KitTranslation:
         return next((incoming[lang] for lang in self.library.fallback_languages(language)
                      if lang in incoming), None)
 
+    def partner(self, language: str, unit: Unit) -> str | None:
+        """The language ``language``'s version of ``unit`` is checked against: the one its
+        pairs compare it with (its own record's, else the first of its fallback languages
+        that was translated from it, else any that was); None when it is in no pair."""
+        edge = self.display_edge(language, unit)
+        if edge is not None:
+            return edge.other(language)
+        return next((e.here for e in self.edges(unit) if e.there == language), None)
+
     def _holders(self, unit: Unit) -> list[str]:
         if unit is None:
             return list(self.versions)
