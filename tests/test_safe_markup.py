@@ -75,7 +75,8 @@ def test_markdown_fields_keep_their_markdown() -> None:
     text = ("*Emphasis*, **strong**, [a link](https://example.org/x) and "
             "<https://example.org>.\n\n- one\n- two")
     soup = rendered(content_markdown(text))
-    assert soup.em.text == "Emphasis" and soup.strong.text == "strong"
+    assert str(soup.find("em")) == "<em>Emphasis</em>"
+    assert str(soup.find("strong")) == "<strong>strong</strong>"
     assert [a["href"] for a in soup.find_all("a")] == ["https://example.org/x",
                                                        "https://example.org"]
     assert [li.text for li in soup.find_all("li")] == ["one", "two"]
@@ -87,7 +88,7 @@ def test_labels_keep_their_own_placeholders_only() -> None:
     filled = fill(label, title="T", minutes=5, other="NO")
     soup = rendered(filled)
     assert soup.get_text() == "Watch “T” <b>5</b> {other}{: onclick=x }"
-    assert not soup.find("b") and not soup.p.attrs
+    assert not soup.find("b") and all(not p.attrs for p in soup.find_all("p"))
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -100,8 +101,8 @@ def test_the_page_allowlist_removes_what_runs(payload: str) -> None:
             for name, value in element.attrs.items():
                 assert not name.startswith("on"), element
                 if name in ("href", "src"):
-                    assert allowed_url(value), element
-                    assert not value.startswith(("https://example.org/pixel", "http:")), element
+                    assert allowed_url(str(value)), element
+                    assert not str(value).startswith(("https://example.org/pixel", "http:"))
 
 
 def test_the_page_allowlist_keeps_what_the_templates_make() -> None:
