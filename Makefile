@@ -9,6 +9,8 @@ NODE_DIR   := .cache/node
 NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The public address, for `make site SITE_URL=https://…/` (kitsite/render/site_address.py)
+export SITE_URL
 
 .PHONY: site serve preview test check lint unit browser clean offline audit bench
 
@@ -16,7 +18,7 @@ site: $(STAMP) /usr/bin/chromium
 	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
 	@# its own, swapped in for site/ in one step; a failure leaves site/ as it was
 	@$(BIN)/python scripts/build_site.py
-	@echo "Built site/ — look at it with 'make preview' on http://127.0.0.1:8000/"
+	@echo "Built site/$(if $(SITE_URL), for $(SITE_URL),) — look at it with 'make preview' on http://127.0.0.1:8000/"
 
 # A preview built from the sources, rebuilt on every save (not site/).
 serve: $(STAMP)

@@ -29,7 +29,10 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
+from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
+from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -55,6 +58,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+
+    @event_priority(200)  # before mkdocs-static-i18n, which builds its links on site_url
+    def _set_address(self, config: MkDocsConfig) -> MkDocsConfig:
+        """``site_url`` is the public address from ``SITE_URL`` (:mod:`kitsite.render.site_address`)
+        when it is set; ``mkdocs serve`` keeps its own 127.0.0.1 address, and the offline
+        edition (Material's offline plugin on) names no web address."""
+        address = public_url()
+        if address is None or self.command == "serve" or _offline(config):
+            return config
+        problem = address_problem(address)
+        if problem is not None:
+            raise PluginError(problem)
+        config.site_url = address
+        return config
 
     @event_priority(100)
     def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -99,7 +116,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         config.theme["direction"] = text_direction(_pass_language(config))
         return config
 
-    on_config = CombinedEvent(_load_content, _set_direction)
+    on_config = CombinedEvent(_set_address, _load_content, _set_direction)
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
@@ -194,11 +211,16 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             library = self.sources.load.library
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)
+            write_text(Path(config.site_dir) / "robots.txt", robots_txt(config.site_url))
+            drop_source_maps(Path(config.site_dir))
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Compile the theme's templates once per process, not once per language pass and
         ``mkdocs serve`` rebuild (see :mod:`kitsite.render.template_cache`)."""
         env.bytecode_cache = SHARED_BYTECODE
+        env.globals["kits_for_readers"] = for_readers  # overrides/sitemap.xml
+        if self.sources is not None:  # partials/hreflang.html: x-default
+            env.globals["kits_default_language"] = self.sources.load.library.default_language
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -210,6 +232,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline edition (mkdocs.offline.yml: Material's offline plugin on)."""
+    offline = config.plugins.get("material/offline")
+    return bool(offline is not None and offline.config.get("enabled"))
 
 
 def _pass_language(config: MkDocsConfig) -> str:
