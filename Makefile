@@ -34,7 +34,7 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -48,6 +48,12 @@ $(STAMP): requirements.txt pyproject.toml
 /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils gettext >/dev/null
+
+# Debian's nginx, for the test that serves the site with deploy/nginx/kits.conf on 127.0.0.1
+# (tests/test_nginx.py; it runs its own nginx with a temporary prefix, never the service).
+/usr/sbin/nginx:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium

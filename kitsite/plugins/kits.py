@@ -18,6 +18,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -26,12 +27,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
+from kitsite.render.security import (
+    content_security_policy,
+    frame_sources,
+    headers_file,
+    redirects_file,
+    security_headers,
+)
 from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
@@ -211,8 +220,11 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             library = self.sources.load.library
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)
-            write_text(Path(config.site_dir) / "robots.txt", robots_txt(config.site_url))
-            drop_source_maps(Path(config.site_dir))
+            site = Path(config.site_dir)
+            write_text(site / "robots.txt", robots_txt(config.site_url))
+            drop_source_maps(site)
+            if not _offline(config):
+                write_host_files(site, library, urlsplit(config.site_url or "/").path or "/")
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Compile the theme's templates once per process, not once per language pass and
@@ -220,7 +232,11 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         env.bytecode_cache = SHARED_BYTECODE
         env.globals["kits_for_readers"] = for_readers  # overrides/sitemap.xml
         if self.sources is not None:  # partials/hreflang.html: x-default
-            env.globals["kits_default_language"] = self.sources.load.library.default_language
+            library = self.sources.load.library
+            env.globals["kits_default_language"] = library.default_language
+            if not _offline(config):  # partials/security-policy.html (not from file://)
+                env.globals["kits_security_policy"] = content_security_policy(
+                    frame_sources(library), for_meta=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -232,6 +248,14 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def write_host_files(site: Path, library: Library, base_path: str) -> None:
+    """``_headers`` and ``_redirects`` for Netlify and Cloudflare Pages
+    (:mod:`kitsite.render.security`)."""
+    write_text(site / "_headers", headers_file(security_headers(frame_sources(library))))
+    write_text(site / "_redirects",
+               redirects_file(library.languages, library.default_language, base_path))
 
 
 def _offline(config: MkDocsConfig) -> bool:

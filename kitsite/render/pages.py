@@ -36,6 +36,7 @@ from kitsite.render.urls import (
     status_uri,
     words_uri,
 )
+from kitsite.render.video_embed import embed_url
 from kitsite.render.views import KitView, site_kit_views
 from kitsite.translation.report import build_report
 
@@ -104,6 +105,7 @@ class PageRenderer:
         # labels are filled in only by these two: {name} replaced, nothing evaluated
         self.env.filters["fill"] = fill
         self.env.filters["plural"] = plural
+        self.env.filters["embed_url"] = embed_url
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 
