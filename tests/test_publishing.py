@@ -143,7 +143,37 @@ def test_the_offline_edition_names_no_web_address(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert not (site / "sitemap.xml").exists(), "it held Noneindex.html"
+    assert not (site / "_headers").exists() and not (site / "_redirects").exists()
     for path in published_files(site):
         data = path.read_bytes()
         assert b"materialer.example.dk" not in data and b"127.0.0.1" not in data, path
         assert b"Noneindex" not in data, path
+
+
+def parse_redirects(text: str) -> list[tuple[str, str, int]]:
+    """``_redirects`` (Netlify's format): (from, to, status) per rule, in order."""
+    rules = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            source, target, status = line.split()
+            rules.append((source, target, int(status)))
+    return rules
+
+
+def first_rule(rules: list[tuple[str, str, int]], path: str) -> tuple[str, str, int]:
+    """The rule a host applies to ``path`` (the first whose pattern matches)."""
+    for rule in rules:
+        if path.startswith(rule[0].removesuffix("*")):
+            return rule
+    raise AssertionError(f"no rule for {path}")
+
+
+def test_host_files_give_each_language_its_404(public_site: Path) -> None:
+    rules = parse_redirects((public_site / "_redirects").read_text("utf-8"))
+    assert first_rule(rules, "/en/unknown/") == ("/en/*", "/en/404.html", 404)
+    assert first_rule(rules, "/unknown/") == ("/*", "/404.html", 404)
+    for _, target, _ in rules:
+        assert (public_site / target.lstrip("/")).is_file(), target
+    headers = (public_site / "_headers").read_text("utf-8").splitlines()
+    assert headers[0] == "/*"
+    assert all(line.startswith("  ") and ": " in line for line in headers[1:])

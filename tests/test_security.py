@@ -12,13 +12,8 @@ import pytest
 
 from conftest import ROOT
 from kitsite.content.loading import load_library
-from kitsite.render.security import (
-    content_security_policy,
-    frame_sources,
-    headers_file,
-    redirects_file,
-    security_headers,
-)
+from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.security import content_security_policy, frame_sources, security_headers
 from kitsite.render.video_embed import embed_origin, embed_url
 
 MATERIAL = Path(pytest.importorskip("material").__file__).parent / "templates" / "partials"

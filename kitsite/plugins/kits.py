@@ -33,14 +33,9 @@ from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.hosting import headers_file, redirects_file
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
-from kitsite.render.security import (
-    content_security_policy,
-    frame_sources,
-    headers_file,
-    redirects_file,
-    security_headers,
-)
+from kitsite.render.security import content_security_policy, frame_sources, security_headers
 from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
@@ -252,7 +247,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
 def write_host_files(site: Path, library: Library, base_path: str) -> None:
     """``_headers`` and ``_redirects`` for Netlify and Cloudflare Pages
-    (:mod:`kitsite.render.security`)."""
+    (:mod:`kitsite.render.hosting`)."""
     write_text(site / "_headers", headers_file(security_headers(frame_sources(library))))
     write_text(site / "_redirects",
                redirects_file(library.languages, library.default_language, base_path))

@@ -1,23 +1,19 @@
-"""The security headers the published site is served with, and the files hosts read them from.
+"""The security headers the published site is served with.
 
 Owns: the Content-Security-Policy (scripts, styles, images, fonts, requests and workers from the
 site itself only; frames only from the players of the external videos the content names,
 :mod:`kitsite.render.video_embed`; no plugins, no <base>, no framing of the site), the other
-headers (Referrer-Policy, X-Content-Type-Options, Permissions-Policy, X-Frame-Options), the same
-policy for a ``<meta>`` tag (hosts that cannot set headers: GitHub and GitLab Pages), and the
-host files the build writes into the site: ``_headers`` and ``_redirects`` (Netlify, Cloudflare
-Pages: each language's 404 page for unknown addresses under its folder). The nginx server block
-in deploy/nginx/kits.conf is written from the same functions (``scripts/deploy_config.py``).
+headers (Referrer-Policy, X-Content-Type-Options, Permissions-Policy, X-Frame-Options), and the
+same policy for a ``<meta>`` tag (hosts that cannot set headers: GitHub and GitLab Pages). The
+hosts' files that carry them are :mod:`kitsite.render.hosting`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from kitsite.content.model import Library
 from kitsite.render.video_embed import embed_origin
-
-NOT_FOUND = "404.html"
 
 
 def frame_sources(library: Library) -> tuple[str, ...]:
@@ -58,18 +54,3 @@ def security_headers(frames: Iterable[str]) -> dict[str, str]:
         "X-Frame-Options": "DENY",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     }
-
-
-def headers_file(headers: Mapping[str, str]) -> str:
-    """``_headers`` (Netlify, Cloudflare Pages): the headers for every address."""
-    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
-
-
-def redirects_file(languages: Iterable[str], default_language: str, base_path: str = "/") -> str:
-    """``_redirects``: an unknown address under a language's folder answers 404 with that
-    language's page, any other with the default language's (a rule applies only where no file
-    matches; the more specific rules come first)."""
-    lines = [f"{base_path}{lang}/*  {base_path}{lang}/{NOT_FOUND}  404"
-             for lang in languages if lang != default_language]
-    lines.append(f"{base_path}*  {base_path}{NOT_FOUND}  404")
-    return "\n".join(lines) + "\n"
