@@ -9,6 +9,8 @@ NODE_DIR   := .cache/node
 NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The public address, for `make site SITE_URL=https://…/` (kitsite/render/site_address.py)
+export SITE_URL
 
 .PHONY: site serve preview test check lint unit browser snapshots golden clean offline audit bench
 
@@ -16,7 +18,7 @@ site: $(STAMP) /usr/bin/chromium
 	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
 	@# its own, swapped in for site/ in one step; a failure leaves site/ as it was
 	@$(BIN)/python scripts/build_site.py
-	@echo "Built site/ — look at it with 'make preview' on http://127.0.0.1:8000/"
+	@echo "Built site/$(if $(SITE_URL), for $(SITE_URL),) — look at it with 'make preview' on http://127.0.0.1:8000/"
 
 # A preview built from the sources, rebuilt on every save (not site/).
 serve: $(STAMP)
@@ -33,7 +35,7 @@ check: $(STAMP)
 	$(BIN)/kits check
 
 # Every test: lint, types, then the whole suite (what .ci/run calls).
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -70,6 +72,12 @@ $(STAMP): requirements.txt pyproject.toml
 /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils gettext >/dev/null
+
+# Debian's nginx, for the test that serves the site with deploy/nginx/kits.conf on 127.0.0.1
+# (tests/test_nginx.py; it runs its own nginx with a temporary prefix, never the service).
+/usr/sbin/nginx:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium

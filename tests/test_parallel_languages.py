@@ -38,6 +38,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def build_both(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                *extra: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    monkeypatch.setenv("SITE_URL", "https://materialer.example.dk/")  # so there is a sitemap
     monkeypatch.setenv("KITS_PARALLEL", "false")
     sequential = mkdocs_build(project, tmp_path / "sequential", *extra)
     assert sequential.returncode == 0, sequential.stderr
