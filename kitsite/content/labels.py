@@ -196,6 +196,22 @@ LABELS: tuple[LabelSpec, ...] = (
           "language"),
     _text("status_all_clean", "When every translation is up to date.",
           "Every translation is up to date."),
+    LabelSpec("quotes", "The quotation marks of this language, around a title or a text the "
+              "generated pages quote (the quote filter): open and close, and inner_open and "
+              "inner_close for quotes inside a quote.",
+              '{open: "“", close: "”", inner_open: "‘", inner_close: "’"}', form="block",
+              keys=("open", "close", "inner_open", "inner_close")),
+    # every page's footer (overrides/partials/site-footer.html)
+    _text("contributors_heading", "Heading of the footer's links to the contributors' pages.",
+          "For contributors"),
+    _text("editors_guide", "Footer link to the editor's guide.", "Editor's guide"),
+    _text("translators_guide", "Footer link to the translator's guide.", "Translator's guide"),
+    _text("published_by", "Before the publisher's name in the footer.", "Published by"),
+    _text("contact", "Before how to reach the publisher, in the footer.", "Contact"),
+    _text("accessibility_statement", "Footer link to the accessibility statement.",
+          "Accessibility statement"),
+    _text("theme_credit", "The footer's credit to the theme; {theme}: its name, a link.",
+          "Made with {theme}", "theme"),
 )
 LABEL_SPECS: dict[str, LabelSpec] = {spec.key: spec for spec in LABELS}
 

@@ -26,10 +26,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from kitsite.content.labels import fill, read_labels
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -55,6 +57,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+        self.footers: dict[str, SiteFooter] = {}
 
     @event_priority(100)
     def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -103,6 +106,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
+        self.footers = {}
         if self.command == "build":
             # The content lives as long as this one-off process: leave it (and what MkDocs made
             # so far) out of the cycle collector's walks, which would otherwise go over every
@@ -166,6 +170,28 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Every page's footer: the contributors' pages, the publisher, the accessibility
+        statement (``overrides/partials/site-footer.html`` shows them)."""
+        return self._with_footer(context, config)
+
+    def on_template_context(self, context: Any, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """The same footer on the 404 pages."""
+        return self._with_footer(context, config) if template_name == "404.html" else context
+
+    def _with_footer(self, context: Any, config: MkDocsConfig) -> Any:
+        if self.sources is None:
+            return context
+        language = _pass_language(config)
+        if language not in self.footers:
+            library = self.sources.load.library
+            self.footers[language] = site_footer(
+                library, language, read_labels(library.root, language), Path(config.docs_dir),
+                config.use_directory_urls)
+        context["site_footer"] = self.footers[language]
+        return context
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
         sets it on ``<body>`` only."""
@@ -199,6 +225,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         """Compile the theme's templates once per process, not once per language pass and
         ``mkdocs serve`` rebuild (see :mod:`kitsite.render.template_cache`)."""
         env.bytecode_cache = SHARED_BYTECODE
+        env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
