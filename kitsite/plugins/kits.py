@@ -35,6 +35,7 @@ from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
+from kitsite.render.valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -194,15 +195,18 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only."""
-        return with_document_direction(output, config.theme["direction"])
+        sets it on ``<body>`` only; and no ``autocomplete`` on the theme's checkboxes
+        (:mod:`kitsite.render.valid_html`)."""
+        return without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = with_document_direction(output, config.theme["direction"])
+        output = without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
