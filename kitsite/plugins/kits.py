@@ -32,6 +32,7 @@ from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.footer import SiteFooter, site_footer
+from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -171,6 +172,13 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """Titles in another language than the page's say so wherever the theme shows them
+        (:mod:`kitsite.render.part_languages`); every page's content is made before any
+        page's template, so the menu finds each page's marked title."""
+        mark_title_languages(page, html, _pass_language(config))
+        return html
+
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         """Every page's footer: the contributors' pages, the publisher, the accessibility
         statement (``overrides/partials/site-footer.html`` shows them)."""
@@ -230,6 +238,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         ``mkdocs serve`` rebuild (see :mod:`kitsite.render.template_cache`)."""
         env.bytecode_cache = SHARED_BYTECODE
         env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages
+        env.globals["dir_of"] = text_direction
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
