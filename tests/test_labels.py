@@ -17,10 +17,10 @@ from kitsite.render.pages import spoken_duration
 TEMPLATES = ROOT / "templates"
 THEME_PARTIALS = ROOT / "overrides" / "partials"
 """The theme's overrides that show labels (the footer), as ``labels.x`` too."""
-FILLED_IN_PYTHON = {"minute", "second", "language_name", "language_names", "quotes"}
-"""Labels kitsite/render/pages.py reads (spoken durations, language names, the quotation marks
-of the quote filter), not a template; and the names of the contributors' pages in the footer,
-which kitsite/render/footer.py gives the theme."""
+FILLED_IN_PYTHON = {"minute", "second", "language_name", "language_names"}
+"""Labels kitsite/render/pages.py reads (spoken durations, language names), not a template;
+and the names of the contributors' pages in the footer, which kitsite/render/footer.py gives
+the theme."""
 FILLED_IN_PYTHON |= {label for _, label in CONTRIBUTOR_PAGES}
 STATUS_COUNTS = {f"status_{kind}" for kind in LABEL_SPECS["status_kinds"].keys}
 """status.md.j2 reads these as labels["status_" ~ kind], one per kind of gap."""

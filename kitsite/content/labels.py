@@ -95,10 +95,11 @@ LABELS: tuple[LabelSpec, ...] = (
           "{per_question}: minutes of discussion per question.",
           "{video_minutes} minutes of video and {questions} with about {per_question} minutes "
           "of discussion each.", "video_minutes", "questions", "per_question"),
-    _text("session_step", "One step of the session plan; {title}: the video's title, "
-          "{duration}: its length, {questions}: the number of questions, {minutes}: the step's "
-          "minutes.", "Watch “{title}” ({duration}), then discuss {questions}: about {minutes} "
-          "minutes.", "title", "duration", "questions", "minutes"),
+    _text("session_step", "One step of the session plan; {title}: the video's title, in this "
+          "language's quotation marks (the quotes label), {duration}: its length, {questions}: "
+          "the number of questions, {minutes}: the step's minutes.",
+          "Watch {title} ({duration}), then discuss {questions}: about {minutes} minutes.",
+          "title", "duration", "questions", "minutes"),
     _text("no_videos", "On a kit without video cards.",
           "This kit has no video cards. Its material is described below."),
     _text("editorial_title", "Under a title the editors wrote.",

@@ -26,6 +26,7 @@ from kitsite.content.docs_pages import (
 from kitsite.content.labels import fill, plural, read_labels
 from kitsite.content.language_guide import LanguageGuide
 from kitsite.content.model import Library
+from kitsite.content.quotes import inner_quotes, quote
 from kitsite.render.text_direction import text_direction
 from kitsite.render.urls import (
     kit_and_video_pages,
@@ -104,6 +105,9 @@ class PageRenderer:
         # labels are filled in only by these two: {name} replaced, nothing evaluated
         self.env.filters["fill"] = fill
         self.env.filters["plural"] = plural
+        # the one rule for quotation marks (kitsite/content/quotes.py), in the labels' marks
+        self.env.filters["quote"] = quote
+        self.env.filters["inner_quotes"] = inner_quotes
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 
