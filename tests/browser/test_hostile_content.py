@@ -30,10 +30,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 import yaml
+from helpers.browsing import guarded_context
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
@@ -211,18 +211,9 @@ def site_pages(site: Path) -> list[str]:
 
 def count_on_every_page(browser: Any, url: str, site: Path) -> dict[str, int]:
     """The counts of the module docstring, summed over every page of ``site``."""
-    context = browser.new_context()
-    context.add_init_script(INIT_SCRIPT)
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
+    context.add_init_script(INIT_SCRIPT)
     totals = {"pages": 0, "scripts run": 0, "dialogs": 0, "on* attributes": 0,
               "javascript: URLs": 0, "meta refresh": 0, "iframes": 0, "redirects": 0,
               "requests to other hosts": 0}
