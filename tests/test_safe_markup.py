@@ -106,7 +106,7 @@ def test_the_page_allowlist_removes_what_runs(payload: str) -> None:
 
 
 def test_the_page_allowlist_keeps_what_the_templates_make() -> None:
-    html = ('<figure class="video-consent" data-video-url="https://www.youtube.com/watch?v=x" '
+    html = ('<figure class="video-consent" data-video-embed="https://www.youtube.com/watch?v=x" '
             'data-video-title="A &amp; B"><img class="video-consent__poster" src="../p.jpg" '
             'alt="" width="640" height="360"><button type="button" class="md-button">Play'
             '</button></figure><video controls preload="none" poster="p.jpg"><source src="v.mp4">'

@@ -21,6 +21,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -30,11 +31,17 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
+from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
 from kitsite.render.safe_html import clean_page_html
+from kitsite.render.security import content_security_policy, frame_sources, security_headers
+from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -60,6 +67,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+
+    @event_priority(200)  # before mkdocs-static-i18n, which builds its links on site_url
+    def _set_address(self, config: MkDocsConfig) -> MkDocsConfig:
+        """``site_url`` is the public address from ``SITE_URL`` (:mod:`kitsite.render.site_address`)
+        when it is set; ``mkdocs serve`` keeps its own 127.0.0.1 address, and the offline
+        edition (Material's offline plugin on) names no web address."""
+        address = public_url()
+        if address is None or self.command == "serve" or _offline(config):
+            return config
+        problem = address_problem(address)
+        if problem is not None:
+            raise PluginError(problem)
+        config.site_url = address
+        return config
 
     @event_priority(100)
     def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -104,7 +125,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         config.theme["direction"] = text_direction(_pass_language(config))
         return config
 
-    on_config = CombinedEvent(_load_content, _set_direction)
+    on_config = CombinedEvent(_set_address, _load_content, _set_direction)
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
@@ -220,11 +241,23 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             library = self.sources.load.library
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)
+            site = Path(config.site_dir)
+            write_text(site / "robots.txt", robots_txt(config.site_url))
+            drop_source_maps(site)
+            if not _offline(config):
+                write_host_files(site, library, urlsplit(config.site_url or "/").path or "/")
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Compile the theme's templates once per process, not once per language pass and
         ``mkdocs serve`` rebuild (see :mod:`kitsite.render.template_cache`)."""
         env.bytecode_cache = SHARED_BYTECODE
+        env.globals["kits_for_readers"] = for_readers  # overrides/sitemap.xml
+        if self.sources is not None:  # partials/hreflang.html: x-default
+            library = self.sources.load.library
+            env.globals["kits_default_language"] = library.default_language
+            if not _offline(config):  # partials/security-policy.html (not from file://)
+                env.globals["kits_security_policy"] = content_security_policy(
+                    frame_sources(library), for_meta=True)
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -236,6 +269,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def write_host_files(site: Path, library: Library, base_path: str) -> None:
+    """``_headers`` and ``_redirects`` for Netlify and Cloudflare Pages
+    (:mod:`kitsite.render.hosting`)."""
+    write_text(site / "_headers", headers_file(security_headers(frame_sources(library))))
+    write_text(site / "_redirects",
+               redirects_file(library.languages, library.default_language, base_path))
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline edition (mkdocs.offline.yml: Material's offline plugin on)."""
+    offline = config.plugins.get("material/offline")
+    return bool(offline is not None and offline.config.get("enabled"))
 
 
 def _pass_language(config: MkDocsConfig) -> str:

@@ -39,6 +39,7 @@ from kitsite.render.urls import (
     status_uri,
     words_uri,
 )
+from kitsite.render.video_embed import embed_url
 from kitsite.render.views import KitView, site_kit_views
 from kitsite.translation.report import build_report
 
@@ -111,6 +112,7 @@ class PageRenderer:
         # (kitsite/render/safe_text.py): it can never become HTML or an attribute list
         self.env.filters["plain"] = plain_markdown
         self.env.filters["markdown"] = content_markdown
+        self.env.filters["embed_url"] = embed_url
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 

@@ -34,7 +34,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "video": {"controls", "preload", "width", "height", "poster"},
     "source": {"src", "type"},
     "track": {"kind", "srclang", "src", "label", "default"},
-    "figure": {"data-video-url", "data-video-title"},
+    "figure": {"data-video-embed", "data-video-title"},
     "button": {"type"},
     "time": {"datetime"},
     "ol": {"start", "reversed"},
@@ -56,7 +56,7 @@ TAGS: set[str] = {
 meta, link, base, svg or math."""
 
 URL_SCHEMES = {"https", "mailto"}
-URL_ATTRIBUTES = {"href", "src", "poster", "data-video-url"}
+URL_ATTRIBUTES = {"href", "src", "poster", "data-video-embed"}
 SITE_ONLY = {"src", "poster"}
 """Images, videos, captions: files published with the site, never loaded from another host."""
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -88,7 +88,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute in URL_ATTRIBUTES and not allowed_url(
             value, external=attribute not in SITE_ONLY):
         return None
-    if attribute == "data-video-url" and not value.lower().startswith("https:"):
+    if attribute == "data-video-embed" and not value.lower().startswith("https:"):
         return None
     return value
 
