@@ -35,7 +35,7 @@ check: $(STAMP)
 	$(BIN)/kits check
 
 # Every test: lint, types, then the whole suite (what .ci/run calls).
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -79,12 +79,18 @@ $(STAMP): requirements.txt pyproject.toml
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
 
+# Java for the W3C Nu HTML Checker (its jar comes from npm's vnu-jar, in $(NODE_STAMP)).
+/usr/bin/java:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/offline.py --out dist/kits-offline.zip
 
-# axe on every page and Lighthouse 12 on the key pages of site/, served gzipped on 127.0.0.1.
-audit: site $(NODE_STAMP)
+# The W3C Nu HTML Checker, axe on every page and Lighthouse 12 on the key pages of site/,
+# served gzipped on 127.0.0.1.
+audit: site $(NODE_STAMP) /usr/bin/java
 	$(BIN)/python scripts/audit.py site
 
 # Build time and memory at 10 to 2000 videos per language, against the same pages written by
@@ -92,11 +98,12 @@ audit: site $(NODE_STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-# Node tools (Lighthouse), pinned by scripts/node/package-lock.json, installed into .cache/node.
+# Node tools (Lighthouse, the Nu HTML Checker's jar), pinned by scripts/node/package-lock.json,
+# installed into .cache/node. No install scripts: vnu-jar's would download a Java of its own.
 $(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
 	command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	mkdir -p $(NODE_DIR) && cp scripts/node/package.json scripts/node/package-lock.json $(NODE_DIR)/
-	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(NODE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

@@ -31,13 +31,16 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.labels import fill, read_labels
 from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
 from kitsite.render.safe_html import clean_page_html
 from kitsite.render.security import content_security_policy, frame_sources, security_headers
@@ -45,6 +48,7 @@ from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
+from kitsite.render.valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -67,6 +71,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+        self.footers: dict[str, SiteFooter] = {}
 
     @event_priority(200)  # before mkdocs-static-i18n, which builds its links on site_url
     def _set_address(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -129,6 +134,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
+        self.footers = {}
         if self.command == "build":
             # The content lives as long as this one-off process: leave it (and what MkDocs made
             # so far) out of the cycle collector's walks, which would otherwise go over every
@@ -210,20 +216,50 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     def on_page_content(self, output: str, page: Any, config: MkDocsConfig, files: Any) -> str:
         """Every page's HTML, generated or hand-written, cleaned down to what a page may hold
         (:mod:`kitsite.render.safe_html`): whatever its sources held, no script, handler,
-        script address or refresh reaches the site."""
-        return clean_page_html(output)
+        script address or refresh reaches the site. Then titles in another language than the
+        page's say so wherever the theme shows them (:mod:`kitsite.render.part_languages`);
+        every page's content is made before any page's template, so the menu finds each
+        page's marked title."""
+        cleaned = clean_page_html(output)
+        mark_title_languages(page, cleaned, _pass_language(config))
+        return cleaned
+
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Every page's footer: the contributors' pages, the publisher, the accessibility
+        statement (``overrides/partials/site-footer.html`` shows them)."""
+        return self._with_footer(context, config)
+
+    def on_template_context(self, context: Any, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """The same footer on the 404 pages."""
+        return self._with_footer(context, config) if template_name == "404.html" else context
+
+    def _with_footer(self, context: Any, config: MkDocsConfig) -> Any:
+        if self.sources is None:
+            return context
+        language = _pass_language(config)
+        if language not in self.footers:
+            library = self.sources.load.library
+            self.footers[language] = site_footer(
+                library, language, read_labels(library.root, language), Path(config.docs_dir),
+                config.use_directory_urls)
+        context["site_footer"] = self.footers[language]
+        return context
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only."""
-        return with_document_direction(output, config.theme["direction"])
+        sets it on ``<body>`` only; and no ``autocomplete`` on the theme's checkboxes
+        (:mod:`kitsite.render.valid_html`)."""
+        return without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = with_document_direction(output, config.theme["direction"])
+        output = without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
@@ -258,6 +294,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if not _offline(config):  # partials/security-policy.html (not from file://)
                 env.globals["kits_security_policy"] = content_security_policy(
                     frame_sources(library), for_meta=True)
+        env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages
+        env.globals["dir_of"] = text_direction
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

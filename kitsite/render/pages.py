@@ -28,6 +28,7 @@ from kitsite.content.docs_pages import (
 from kitsite.content.labels import LABEL_SPECS, fill, plural, read_labels
 from kitsite.content.language_guide import LanguageGuide
 from kitsite.content.model import Library
+from kitsite.content.quotes import inner_quotes, quote
 from kitsite.render.safe_text import content_markdown, label_markdown, plain_markdown
 from kitsite.render.text_direction import text_direction
 from kitsite.render.urls import (
@@ -113,6 +114,9 @@ class PageRenderer:
         self.env.filters["plain"] = plain_markdown
         self.env.filters["markdown"] = content_markdown
         self.env.filters["embed_url"] = embed_url
+        # the one rule for quotation marks (kitsite/content/quotes.py), in the labels' marks
+        self.env.filters["quote"] = quote
+        self.env.filters["inner_quotes"] = inner_quotes
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 

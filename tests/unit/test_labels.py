@@ -11,19 +11,25 @@ from conftest import ROOT
 from kitsite.content.labels import LABEL_SPECS, check_labels, fill, plural
 from kitsite.content.languages import fraction_categories, plural_categories, plural_category
 from kitsite.content.problems import Problem
+from kitsite.render.footer import CONTRIBUTOR_PAGES
 from kitsite.render.pages import spoken_duration
 
 TEMPLATES = ROOT / "templates"
+THEME_PARTIALS = ROOT / "overrides" / "partials"
+"""The theme's overrides that show labels (the footer), as ``labels.x`` too."""
 FILLED_IN_PYTHON = {"minute", "second", "language_name", "language_names"}
-"""Labels kitsite/render/pages.py reads (spoken durations, language names), not a template."""
+"""Labels kitsite/render/pages.py reads (spoken durations, language names), not a template;
+and the names of the contributors' pages in the footer, which kitsite/render/footer.py gives
+the theme."""
+FILLED_IN_PYTHON |= {label for _, label in CONTRIBUTOR_PAGES}
 STATUS_COUNTS = {f"status_{kind}" for kind in LABEL_SPECS["status_kinds"].keys}
 """status.md.j2 reads these as labels["status_" ~ kind], one per kind of gap."""
 
 
 def template_asts() -> dict[str, nodes.Template]:
     env = jinja2.Environment()
-    return {path.name: env.parse(path.read_text(encoding="utf-8"))
-            for path in sorted(TEMPLATES.glob("*.j2"))}
+    paths = [*sorted(TEMPLATES.glob("*.j2")), *sorted(THEME_PARTIALS.glob("*.html"))]
+    return {path.name: env.parse(path.read_text(encoding="utf-8")) for path in paths}
 
 
 def label_reads(ast: nodes.Template) -> list[str]:
