@@ -10,7 +10,7 @@ NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve preview test check lint unit browser clean offline audit bench
+.PHONY: site serve preview test check lint unit browser snapshots golden clean offline audit bench
 
 site: $(STAMP) /usr/bin/chromium
 	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
@@ -32,10 +32,35 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
+# Every test: lint, types, then the whole suite (what .ci/run calls). Java and the node tools
+# are for the Nu HTML Checker (tests/test_valid_html.py).
 test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/bin/java $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# The fast tier for your own loop: the model, the checks and their golden cases, translation,
+# edits and the generated Markdown's snapshots; no build, no browser (under 30 s).
+unit: $(STAMP) /usr/bin/msgfmt
+	$(BIN)/pytest -q tests/unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check kitsite scripts tests
+	$(BIN)/mypy
+
+# The built site in headless Chromium (axe, keyboard, search, video, the offline edition).
+browser: $(STAMP) /usr/bin/chromium
+	$(BIN)/pytest -q tests/browser
+
+# After changing generated pages on purpose: rewrite tests/snapshots, then read its git diff.
+snapshots: $(STAMP)
+	KITS_UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q tests/unit/test_snapshots.py
+	@git status --short tests/snapshots
+
+# After changing a message on purpose: rewrite the golden cases' expected.txt, then read the diff.
+golden: $(STAMP)
+	KITS_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/unit/test_validate_golden.py tests/unit/test_po_golden.py
+	@git status --short tests/golden tests/golden-po
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from test_build import copy_sample
+from helpers.projects import copy_sample
 
 from conftest import mkdocs_build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from test_build import copy_sample
+from helpers.projects import copy_sample
 
 from conftest import mkdocs_build
 from kitsite.render.part_languages import heading_languages, marked_title

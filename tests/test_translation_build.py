@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from test_build import copy_sample, read
-from test_translation import walkthrough_edits
+from helpers.projects import copy_sample, read
+from helpers.walkthrough import walkthrough_edits
 
 from conftest import mkdocs_build
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.projects import copy_sample
 from htmlcheck import html_errors, missing_tools, summary
-from test_build import copy_sample
 
 from conftest import mkdocs_build
 from kitsite.render.valid_html import without_checkbox_autocomplete

@@ -4,7 +4,9 @@ Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads an
 content and stops the build with every problem listed when there are errors. Before MkDocs
 copies a file, it makes sure every file from ``docs_dir`` and the theme's ``custom_dir`` is the
 project's own (no symlink out of the project: :mod:`kitsite.content.project_files`), and that no
-hand-written page has a generated page's address. Otherwise every
+hand-written page has a generated page's address. Every page's front matter is
+narrowed to the keys the site uses, its title escaped, and its HTML cleaned with an allowlist
+(:mod:`kitsite.render.safe_html`). Otherwise every
 generated page joins MkDocs' files as an ordinary page of ``docs_dir`` (so mkdocs-static-i18n
 sorts it by language like any other) and gets its text, rendered in memory, only in the pass
 that builds its language. Nothing is written besides the site. Everything else lives in plain
@@ -14,6 +16,7 @@ modules that do not import MkDocs.
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 from pathlib import Path
@@ -26,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from kitsite.content.docs_pages import FRONT_MATTER_KEYS
 from kitsite.content.labels import fill, read_labels
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
@@ -33,6 +37,7 @@ from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.part_languages import mark_title_languages
+from kitsite.render.safe_html import clean_page_html
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -172,12 +177,31 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
-    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
-        """Titles in another language than the page's say so wherever the theme shows them
-        (:mod:`kitsite.render.part_languages`); every page's content is made before any
-        page's template, so the menu finds each page's marked title."""
-        mark_title_languages(page, html, _pass_language(config))
-        return html
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
+                         files: Any) -> str:
+        """A page's front matter as the theme may read it: only the keys the site uses
+        (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
+        others), and the title escaped, because the theme prints it as HTML (in the menu, the
+        header and the browser tab), as it does a title taken from the page's heading."""
+        meta = {key: value for key, value in page.meta.items() if key in FRONT_MATTER_KEYS}
+        if "title" in meta:
+            meta["title"] = html.escape(str(meta["title"]), quote=False)
+        if "description" in meta:
+            meta["description"] = str(meta["description"])
+        page.meta = meta
+        return markdown
+
+    @event_priority(-1000)  # last: no plugin changes the HTML after it has been cleaned
+    def on_page_content(self, output: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """Every page's HTML, generated or hand-written, cleaned down to what a page may hold
+        (:mod:`kitsite.render.safe_html`): whatever its sources held, no script, handler,
+        script address or refresh reaches the site. Then titles in another language than the
+        page's say so wherever the theme shows them (:mod:`kitsite.render.part_languages`):
+        every page's content is made before any page's template, so the menu finds each
+        page's marked title."""
+        cleaned = clean_page_html(output)
+        mark_title_languages(page, cleaned, _pass_language(config))
+        return cleaned
 
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         """Every page's footer: the contributors' pages, the publisher, the accessibility

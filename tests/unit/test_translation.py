@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers.walkthrough import edit, strip_records, walkthrough_edits
 
 from conftest import SAMPLES
 from kitsite.content.loading import load_library
@@ -151,26 +152,6 @@ def sample(tmp_path: Path) -> Path:
     return project
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def strip_records(text: str) -> str:
-    """``text`` without its translated_from blocks."""
-    out: list[str] = []
-    block_indent: int | None = None
-    for line in text.splitlines(keepends=True):
-        indent = len(line) - len(line.lstrip())
-        if block_indent is not None and line.strip() and indent > block_indent:
-            continue
-        block_indent = indent if line.strip() == "translated_from:" else None
-        if block_indent is None:
-            out.append(line)
-    return "".join(out)
-
-
 def test_loader_keeps_fingerprints_as_written_even_when_they_look_like_numbers(
     sample: Path,
 ) -> None:
@@ -250,31 +231,6 @@ def test_a_file_that_is_not_laid_out_as_kit_files_are_is_not_touched(tmp_path: P
 
 
 # --- what a Danish reader sees ------------------------------------------------------------
-
-def walkthrough_edits(project: Path) -> None:
-    """Delete a Danish question, change an English description, add an English question and
-    an English-only video."""
-    content = project / "content"
-    edit(content / "da" / "kits" / "sample-kit.yml",
-         "      - Kan du genkende situationerne i videoen?\n", "")
-    edit(content / "en" / "kits" / "sample-kit.yml",
-         "    description: The second video is about the questions patients ask.",
-         "    description: The second video is about the questions patients and relatives ask.")
-    edit(content / "en" / "kits" / "sample-kit.yml",
-         "      - Which questions do patients ask you?\n",
-         "      - Which questions do patients ask you?\n      - Who else should hear this?\n")
-    edit(content / "en" / "kits" / "sample-kit.yml", "sections:\n", THIRD_VIDEO + "sections:\n")
-
-
-THIRD_VIDEO = """\
-  - id: third
-    title: Third video
-    duration: "2:30"
-    description: A video added in English only.
-    questions:
-      - What did you notice?
-"""
-
 
 def test_the_reader_sees_each_gap_in_its_own_language(sample: Path) -> None:
     walkthrough_edits(sample)

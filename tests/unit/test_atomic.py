@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from faults import files_in, full_disk, refused
+from helpers.faults import files_in, full_disk, refused
 
 from kitsite.edit import atomic
 from kitsite.edit.atomic import WriteError, replace_folder, restore_folder, write_text

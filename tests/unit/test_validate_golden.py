@@ -16,7 +16,7 @@ an optional ``setup.txt`` (``#`` starts a comment):
   (a 20 MB file, a text of 100 001 characters).
 
 After changing a message on purpose, rewrite the files with
-``KITS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_validate_golden.py`` and read the diff of
+``make golden`` and read the diff of
 every expected.txt before committing it.
 """
 
@@ -26,12 +26,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers.commands import run_kits
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 REAL_CONTENT = GOLDEN.parent.parent / "content"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "content").is_dir())
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?:warning: )?"
@@ -70,11 +70,7 @@ def prepared_copy(case: str, where: Path) -> Path:
 
 
 def run_check(case: str, where: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kitsite.cli.main", "check", "--content", "content"],
-        cwd=prepared_copy(case, where), capture_output=True, text=True, check=False,
-        timeout=60,
-    )
+    return run_kits(["check", "--content", "content"], prepared_copy(case, where))
 
 
 def expected_output(case: str) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_build import copy_sample
-from test_translation import THIRD_VIDEO, edit, strip_records, walkthrough_edits
+from helpers.projects import copy_sample
+from helpers.walkthrough import THIRD_VIDEO, edit, strip_records, walkthrough_edits
 
 from conftest import ROOT
 from kitsite.cli.main import main

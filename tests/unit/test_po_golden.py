@@ -9,7 +9,7 @@ compiler format, and write nothing. The real project's labels are copied in (eve
 needs them).
 
 After changing a message on purpose, rewrite the files with
-``KITS_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_po_golden.py`` and read the diff of every
+``make golden`` and read the diff of every
 expected.txt before committing it.
 """
 
@@ -19,13 +19,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from po_project import snapshot
+from helpers.commands import run_kits
+from helpers.po_project import snapshot
 
-GOLDEN = Path(__file__).resolve().parent / "golden-po"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden-po"
 REAL_CONTENT = GOLDEN.parent.parent / "content"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "po").is_dir())
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+): (?:(?P<key>[\w-]+): )?(?P<message>.+)$")
@@ -37,8 +37,7 @@ def run_import(case: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[s
     for labels in REAL_CONTENT.glob("*/labels.yml"):
         shutil.copy(labels, folder / "content" / labels.parent.name / labels.name)
     files = sorted(str(p.relative_to(folder)) for p in (folder / "po").rglob("*.po"))
-    result = subprocess.run([sys.executable, "-m", "kitsite.cli.main", "po", "import", *files],
-                            cwd=folder, capture_output=True, text=True, check=False)
+    result = run_kits(["po", "import", *files], folder)
     return result, folder
 
 

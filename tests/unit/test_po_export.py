@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.plurals import get_plural
-from po_project import copy_project, kits, msgfmt_check, snapshot
+from helpers.po_project import copy_project, kits, msgfmt_check, snapshot
 
 from kitsite.translation.po_export import header
 

@@ -81,7 +81,7 @@ def small_disk(mount_point: Path, size: str = "24m") -> Iterator[Path]:
                               str(mount_point)], capture_output=True, text=True, check=False)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small disk here ({mounted.stderr.strip()}); the "
-                    "in-process faults (tests/test_safe_writes.py) still run")
+                    "in-process faults (tests/unit/test_safe_writes.py) still run")
     try:
         yield mount_point
     finally:

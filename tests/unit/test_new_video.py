@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers.commands import run_kits
 
 from conftest import ROOT
 
@@ -17,8 +17,7 @@ KIT = "dialogue-kickstarter"
 
 
 def kits(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kitsite.cli.main", *args], cwd=project,
-                          capture_output=True, text=True, check=False)
+    return run_kits(args, project)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT
+from helpers.projects import ROOT
 from kitsite.cli.main import main
 
 MSGFMT = "/usr/bin/msgfmt"

@@ -1,7 +1,7 @@
 """The commands that write content files — ``kits new-video``, ``kits status --confirm``,
 ``kits schema`` — on a full disk or a read-only folder: one located line, no traceback, exit 1,
 and every file byte for byte as it was. And ``--confirm`` on a file with Windows line endings
-keeps them. On a copy of the real content; the faults are made in-process (tests/faults.py).
+keeps them. On a copy of the real content; the faults are made in-process (tests/helpers/faults.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from faults import files_in, full_disk, refused
+from helpers.faults import files_in, full_disk, refused
 
 from conftest import ROOT
 from kitsite.cli.main import main

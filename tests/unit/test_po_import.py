@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from po_project import copy_project, edit_po, kits, snapshot, translate
+from helpers.po_project import copy_project, edit_po, kits, snapshot, translate
 
 STD = "start-the-dialogue"
 EN = Path("content/en/kits/start-the-dialogue.yml")
