@@ -5,8 +5,12 @@ Usage: .venv/bin/python scripts/handouts.py SITE_DIR
 Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
 ``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
-overrides/assets/stylesheets/kits.css lay them out. ``make site`` (scripts/build_site.py) runs
-:func:`write_handouts` on the fresh build before it replaces site/.
+overrides/assets/stylesheets/kits.css lay them out. The same print path makes the session
+handouts (templates/cards.md.j2, facilitator.md.j2): each session page that names its PDF in a
+``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
+styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
+``make site`` (scripts/build_site.py) runs :func:`write_handouts` on the fresh build before
+it replaces site/.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
+SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -35,6 +40,8 @@ class KitPage:
     """URL path from the site root, e.g. ``en/kits/dialogue-kickstarter/``."""
     pdf_name: str
     """The file the page links to (templates/kit.md.j2), e.g. ``dialogue-kickstarter-en.pdf``."""
+    margins: bool = True
+    """False: printed edge to edge on the paper the page's styles choose, with no footer."""
 
     @property
     def pdf(self) -> str:
@@ -50,12 +57,22 @@ def kit_pages(site: Path) -> list[KitPage]:
             if match is not None:
                 rel = html.parent.relative_to(site).as_posix() + "/"
                 pages.append(KitPage(rel, match.group(1)))
+        for html in sorted(kits_dir.glob("*/session/*/index.html")):
+            found = SESSION_HANDOUT_RE.search(html.read_text(encoding="utf-8"))
+            if found is not None:
+                rel = html.parent.relative_to(site).as_posix() + "/"
+                pages.append(KitPage(rel, found.group(1), margins=not found.group(2)))
     return pages
 
 
-def print_pdf(tab: Page, url: str, out: Path) -> None:
+def print_pdf(tab: Page, url: str, out: Path, margins: bool = True) -> None:
     tab.goto(url, wait_until="networkidle")
     tab.emulate_media(media="print")
+    if not margins:
+        tab.pdf(path=str(out), format="A4", print_background=False, prefer_css_page_size=True,
+                margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
+                tagged=True, outline=True)
+        return
     tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
             header_template="<span></span>", footer_template=FOOTER,
             margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
@@ -71,7 +88,7 @@ def write_handouts(site: Path) -> int:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_page()
         for page in pages:
-            print_pdf(tab, base + page.path, site / page.pdf)
+            print_pdf(tab, base + page.path, site / page.pdf, page.margins)
         browser.close()
     return len(pages)
 
