@@ -246,7 +246,15 @@
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
     state.open = false;
     save();
-    if (opener) opener.focus();
+    returnFocus();
+  }
+  function returnFocus() {
+    if (!opener) return;
+    opener.focus();
+    // leaving full screen can take the focus away once more: give it back when it has
+    setTimeout(function () {
+      if (projector.hidden && (document.activeElement === document.body || !document.activeElement)) opener.focus();
+    }, 100);
   }
   function pauseVideos(scope) {
     scope.querySelectorAll("video").forEach(function (v) { if (!v.paused) v.pause(); });
@@ -363,7 +371,9 @@
   on("session-both", function () { state.both = !state.both; save(); render(false); });
   on("session-restart", function () { state.stepStarted = Date.now(); announced = {}; save(); render(false); });
   document.addEventListener("fullscreenchange", function () {
-    if (!document.fullscreenElement && projector && !projector.hidden) closeProjector();
+    if (document.fullscreenElement || !projector) return;
+    if (!projector.hidden) closeProjector();
+    else if (document.activeElement === document.body) returnFocus();
   });
   document.addEventListener("keydown", function (event) {
     var active = view === "facilitator" || (projector && !projector.hidden);
