@@ -65,5 +65,12 @@ def test_left_out_steps_and_changed_minutes_move_the_times() -> None:
         ("video:hope", 0, 5), ("question:hope:0", 5, 12), ("closing", 17, 2)]
 
 
+def test_minutes_per_question_changes_every_question_not_changed_one_by_one() -> None:
+    [preset] = presets(_kit(), VIDEOS)
+    steps = agenda(VIDEOS, preset, Choices(minutes_per_question=2,
+                                           minutes={"question:ask:2": 9}))
+    assert [s.minutes for s in steps if s.kind == "question"] == [2, 2, 2, 2, 9]
+
+
 def test_about_rounds_up_to_five_minutes() -> None:
     assert [about_minutes(m) for m in (0, 1, 5, 36, 40, 41)] == [0, 5, 5, 40, 40, 45]

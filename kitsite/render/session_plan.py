@@ -46,6 +46,8 @@ class Choices:
     """Keys of the videos and questions left out (see :func:`step_key`)."""
     minutes: Mapping[str, int] = field(default_factory=dict)
     """Minutes by step key, where the facilitator changed them (welcome, closing, questions)."""
+    minutes_per_question: int | None = None
+    """The discussion minutes of every question not in :attr:`minutes`; None: the preset's."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def agenda(videos: Iterable[Video], preset: Preset, choices: Choices | None = No
            ) -> list[Step]:
     """The steps of a session in order, each with its minutes and its start."""
     chosen = choices or Choices()
+    per_question = chosen.minutes_per_question or preset.minutes_per_question
     steps: list[Step] = []
     clock = 0
 
@@ -112,7 +115,7 @@ def agenda(videos: Iterable[Video], preset: Preset, choices: Choices | None = No
         add("video", video_minutes(video.duration.seconds), video.id)
         for n in range(len(video.questions)):
             if step_key("question", video.id, n) not in chosen.left_out:
-                add("question", preset.minutes_per_question, video.id, n)
+                add("question", per_question, video.id, n)
     if chosen.closing:
         add("closing", CLOSING_MINUTES)
     return steps

@@ -149,10 +149,12 @@ def test_the_page_and_python_agree_on_every_preset_and_after_changes(
     tab.dispatch_event("#session-start", "change")
     tab.uncheck('tr[data-step-key="welcome"] input[type=checkbox]')
     tab.uncheck('tr[data-step-key="question:hope:1"] input[type=checkbox]')
+    tab.fill("#session-per-question", "4")
+    tab.dispatch_event("#session-per-question", "change")
     tab.fill('tr[data-step-key="question:hope:0"] input[type=number]', "12")
     tab.dispatch_event('tr[data-step-key="question:hope:0"] input[type=number]', "change")
     choices = Choices(welcome=False, left_out=frozenset({"question:hope:1"}),
-                      minutes={"question:hope:0": 12})
+                      minutes={"question:hope:0": 12}, minutes_per_question=4)
     expected = python_agenda(project, lang, 1, choices)
     assert page_agenda(tab) == expected
     assert tab.text_content('tr[data-step-key="video:hope"] time') == "13:30"
