@@ -4,6 +4,8 @@ each video page only when the site's public address (SITE_URL) is known."""
 
 from __future__ import annotations
 
+import base64
+import re
 import shutil
 from pathlib import Path
 
@@ -55,10 +57,13 @@ def test_cards_have_qr_codes_and_short_addresses_only_with_a_public_address(
     cards = "kits/dialogue-kickstarter/session/cards/index.md"
     monkeypatch.delenv("SITE_URL", raising=False)
     without = pages(project, "en")[cards]
-    assert "<svg" not in without and "://" not in without
+    assert "session-card__qr" not in without and "://" not in without
     monkeypatch.setenv("SITE_URL", "https://materialer.example.dk")
     with_address = pages(project, "en")[cards]
-    assert with_address.count('<svg xmlns="http://www.w3.org/2000/svg"') == 5  # 5 questions
+    codes = re.findall(r'<img class="session-card__qr" src="data:image/svg\+xml;base64,([^"]+)"',
+                       with_address)
+    assert len(codes) == 5  # 5 questions
+    assert all(base64.b64decode(code).startswith(b"<svg") for code in codes)
     assert "materialer.example.dk/en/kits/dialogue-kickstarter/hope/" in with_address
 
 

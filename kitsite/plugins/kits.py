@@ -40,6 +40,7 @@ from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.pages import GENERATED_FRONT_MATTER_KEYS
 from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
 from kitsite.render.safe_html import clean_page_html
@@ -203,8 +204,12 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         """A page's front matter as the theme may read it: only the keys the site uses
         (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
         others), and the title escaped, because the theme prints it as HTML (in the menu, the
-        header and the browser tab), as it does a title taken from the page's heading."""
-        meta = {key: value for key, value in page.meta.items() if key in FRONT_MATTER_KEYS}
+        header and the browser tab), as it does a title taken from the page's heading. A
+        generated page also keeps the keys the theme's overrides read from it
+        (:data:`~kitsite.render.pages.GENERATED_FRONT_MATTER_KEYS`: which session page it is)."""
+        allowed = FRONT_MATTER_KEYS.keys() | (
+            GENERATED_FRONT_MATTER_KEYS if page.file.src_uri in self.added else set())
+        meta = {key: value for key, value in page.meta.items() if key in allowed}
         if "title" in meta:
             meta["title"] = html.escape(str(meta["title"]), quote=False)
         if "description" in meta:

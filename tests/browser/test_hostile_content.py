@@ -38,7 +38,7 @@ from helpers.browsing import guarded_context
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
-from kitsite.content.site_settings import SITE_FIELDS
+from kitsite.content.site_settings import PUBLISHER_FIELDS, SITE_FIELDS
 from kitsite.content.spec import KIT_FIELDS, FieldSpec
 from sitetools import serve
 
@@ -152,7 +152,11 @@ def poison_fields(data: Any, fields: tuple[FieldSpec, ...], payloads: tuple[str,
         return 0
     changed = 0
     for spec in fields:
-        if spec.name not in data or spec.name in NOT_SHOWN:
+        if spec.name in NOT_SHOWN:
+            continue
+        if spec.name not in data and spec.kind in ("text", "markdown"):
+            data[spec.name] = ""  # an optional text the real content leaves out (notes ...)
+        if spec.name not in data:
             continue
         value = data[spec.name]
         if spec.kind in ("text", "markdown"):
@@ -183,10 +187,19 @@ def poison_project(project: Project, payloads: tuple[str, ...],
     kind of file."""
     assert not [f.name for f in SITE_FIELDS if f.kind in TEXT_KINDS], \
         "site.yml has a text field now: poison it here too"
-    counts = {"kit fields": 0, "labels": 0, "language guide fields": 0, "docs pages": 0}
+    counts = {"kit fields": 0, "labels": 0, "language guide fields": 0, "docs pages": 0,
+              "site settings": 0}
+    settings_file = project.path("content/site.yml")
+    settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    settings.setdefault("publisher", {"name": ""})
+    counts["site settings"] += poison_fields(settings["publisher"], PUBLISHER_FIELDS, payloads)
+    _dump(settings_file, settings)
     for lang in LANGUAGES:
         for kit_file in sorted(project.path(f"content/{lang}/kits").glob("*.yml")):
             data = yaml.safe_load(kit_file.read_text(encoding="utf-8"))
+            if data.get("videos") and "packages" not in data:  # a preset on the session page
+                data["packages"] = [{"id": "short", "name": "",
+                                     "videos": [data["videos"][0]["id"]]}]
             counts["kit fields"] += poison_fields(data, KIT_FIELDS, payloads)
             _dump(kit_file, data)
         labels_file = project.path(f"content/{lang}/labels.yml")
