@@ -5,7 +5,11 @@ Usage: .venv/bin/python scripts/handouts.py SITE_DIR
 Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
 ``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
-overrides/assets/stylesheets/kits.css lay them out. The same print path makes the session
+overrides/assets/stylesheets/kits.css lay them out. The links in a PDF are absolute (Chromium
+resolves them against the page's address), so the page is opened at the site's public address
+(``SITE_URL``, :mod:`kitsite.render.site_address`), its requests answered from the local
+server; without a public address, the links to the site itself are left out of the PDF (their
+text stays). No PDF names the temporary local port. The same print path makes the session
 handouts (templates/cards.md.j2, facilitator.md.j2): each session page that names its PDF in a
 ``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
 styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
@@ -21,13 +25,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, Route, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kitsite.render.site_address import public_url
 from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
 SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
+UNLINK_OWN_PAGES = """() => {
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (new URL(link.href, location.href).origin === location.origin) link.removeAttribute("href");
+  }
+}"""
+"""Without a public address, links to the site's own pages would name the local port."""
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -65,8 +76,11 @@ def kit_pages(site: Path) -> list[KitPage]:
     return pages
 
 
-def print_pdf(tab: Page, url: str, out: Path, margins: bool = True) -> None:
+def print_pdf(tab: Page, url: str, out: Path, *, unlink_own_pages: bool,
+              margins: bool = True) -> None:
     tab.goto(url, wait_until="networkidle")
+    if unlink_own_pages:
+        tab.evaluate(UNLINK_OWN_PAGES)
     tab.emulate_media(media="print")
     if not margins:
         tab.pdf(path=str(out), format="A4", print_background=False, prefer_css_page_size=True,
@@ -79,18 +93,29 @@ def print_pdf(tab: Page, url: str, out: Path, margins: bool = True) -> None:
             tagged=True, outline=True)  # structure for screen readers, headings as bookmarks
 
 
-def write_handouts(site: Path) -> int:
-    """Print the PDF of every kit page of ``site`` into it; returns how many were written."""
+def write_handouts(site: Path, address: str | None = None) -> int:
+    """Print the PDF of every kit page of ``site`` into it, its links at ``address`` (by default
+    the public address, ``SITE_URL``); returns how many were written."""
+    address = address or public_url()
     pages = kit_pages(site)
     if not pages:
         raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
-    with serve(site) as base, sync_playwright() as pw:
+    with serve(site) as local, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_page()
+        if address:
+            tab.route(address + "**", lambda route: _from_local(route, address, local))
         for page in pages:
-            print_pdf(tab, base + page.path, site / page.pdf, page.margins)
+            print_pdf(tab, (address or local) + page.path, site / page.pdf,
+                      unlink_own_pages=address is None, margins=page.margins)
         browser.close()
     return len(pages)
+
+
+def _from_local(route: Route, address: str, local: str) -> None:
+    """Answer a request for the public ``address`` from the local server of the site."""
+    response = route.fetch(url=local + route.request.url.removeprefix(address))
+    route.fulfill(response=response)
 
 
 def main() -> int:

@@ -10,7 +10,6 @@ public_url`: none when the address is not known, never a local port).
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ def session_context(library: Library, view: KitView,
                                 separators=(",", ":")).replace("</", "<\\/"),
         "other_languages": _other_languages(library, view),
         "addresses": addresses,
-        "qr_codes": {vid: qr_svg(url) for vid, url in addresses.items() if url},
+        "qr_codes": {vid: qr_table(url) for vid, url in addresses.items() if url},
     }
 
 
@@ -69,9 +68,18 @@ def _other_languages(library: Library, view: KitView) -> dict[str, list[list[Oth
     return out
 
 
-def qr_svg(url: str) -> str:
-    """A QR code of ``url`` as inline SVG, black on white, sized by CSS."""
-    out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", xmldecl=False, svgns=True, nl=False,
-                                     border=0, svgclass="session-card__qr", omitsize=True)
-    return out.getvalue().decode("ascii")
+def qr_table(url: str) -> str:
+    """A QR code of ``url`` as an HTML table of dark and light runs (``colspan``), which
+    session.css prints as squares: a page holds no SVG (:mod:`kitsite.render.safe_html`)."""
+    rows = []
+    for row in segno.make(url, error="m").matrix:
+        cells, n = [], 0
+        while n < len(row):
+            end = n
+            while end < len(row) and bool(row[end]) == bool(row[n]):
+                end += 1
+            span = f' colspan="{end - n}"' if end - n > 1 else ""
+            cells.append(f'<td class="{"qr-d" if row[n] else "qr-l"}"{span}></td>')
+            n = end
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="session-card__qr" aria-hidden="true">{"".join(rows)}</table>'
