@@ -9,6 +9,7 @@ system's service; ``make test`` installs Debian's nginx (/usr/sbin/nginx).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -73,20 +74,20 @@ http {{
     return conf
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextlib.contextmanager
+def running_nginx(site: Path, prefix: Path) -> Iterator[str]:
+    """Debian's nginx serving ``site`` with the project's block on a free port of 127.0.0.1,
+    as this process's child (stopped on leaving); yields its address."""
     if not NGINX.exists():
         pytest.fail(f"{NGINX} is missing: run 'make test', which installs Debian's nginx")
-    prefix = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    conf = local_config(prefix, built_site, port)
+    conf = local_config(prefix, site, port)
     proc = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             if proc.poll() is not None:
-                raise AssertionError(f"nginx stopped: {proc.stdout.read()!r}"  # type: ignore[union-attr]
-                                     f" {(prefix / 'error.log').read_text()}")
+                raise AssertionError(f"nginx stopped: {(prefix / 'error.log').read_text()}")
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     break
@@ -95,6 +96,12 @@ def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_nginx(built_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

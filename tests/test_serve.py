@@ -85,6 +85,15 @@ def save(served: Served, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def test_the_preview_runs_on_127_0_0_1_with_its_live_reload_allowed(served: Served) -> None:
+    """The published site's security policy (no inline script) stays out of the preview:
+    mkdocs serve's live reload is an inline script, and the preview's address is local."""
+    page = served.page()
+    assert 'rel="canonical" href="http://127.0.0.1:' in page
+    assert "livereload" in page
+    assert 'http-equiv="Content-Security-Policy"' not in page
+
+
 def test_saved_yaml_shows_on_the_page(served: Served) -> None:
     save(served, "title: Dialogstarteren", "title: Dialogstarteren Gemt")
     assert wait_until(lambda: "Dialogstarteren Gemt" in served.page(), 60), served.output()

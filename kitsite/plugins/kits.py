@@ -291,7 +291,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         if self.sources is not None:  # partials/hreflang.html: x-default
             library = self.sources.load.library
             env.globals["kits_default_language"] = library.default_language
-            if not _offline(config):  # partials/security-policy.html (not from file://)
+            # partials/security-policy.html; not from file://, nor while serving: mkdocs
+            # serve's live reload is an inline script
+            if not _offline(config) and self.command != "serve":
                 env.globals["kits_security_policy"] = content_security_policy(
                     frame_sources(library), for_meta=True)
         env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages

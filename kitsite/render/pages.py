@@ -220,10 +220,13 @@ class PageRenderer:
         """What every page of a language shares: its labels, and the shared pieces of markup
         (``templates/macros.md.j2``) as ``m``, made once per language."""
         if language not in self._contexts:
-            labels = inert_labels(with_language_names(
-                read_labels(self.library.root, language), self.library))
+            written = with_language_names(read_labels(self.library.root, language),
+                                          self.library)
+            labels = inert_labels(written)
             base: dict[str, Any] = {
-                "lang": language, "labels": labels,
+                # labels_as_written: for the front matter, which is data, not Markdown (the
+                # kits plugin escapes the title, the theme the description)
+                "lang": language, "labels": labels, "labels_as_written": written,
                 "spoken": lambda s: spoken_duration(s, labels, language),
                 "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from helpers.browsing import guarded_context
 from helpers.projects import copy_sample
 
 from conftest import mkdocs_build
@@ -40,17 +41,8 @@ def video_site(video_project: Path) -> Iterator[str]:
 @pytest.fixture()
 def tab(browser: Any) -> Iterator[Any]:
     """A page whose requests to any host but 127.0.0.1 are recorded and aborted."""
-    context = browser.new_context()
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
     page = context.new_page()
     page.outside = outside
     yield page
