@@ -230,6 +230,7 @@
     if (state.step < 0) { state.step = 0; state.stepStarted = Date.now(); }
     save();
     projector.hidden = false;
+    root.hidden = true;  // the agenda is behind the projector: out of reach until it closes
     document.documentElement.classList.add("session-projecting");
     if (projector.requestFullscreen) {
       projector.requestFullscreen().catch(function () { /* the overlay fills the window */ });
@@ -239,6 +240,7 @@
   function closeProjector() {
     if (projector.hidden) return;
     projector.hidden = true;
+    root.hidden = false;
     document.documentElement.classList.remove("session-projecting");
     pauseVideos(projector);
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
