@@ -9,13 +9,12 @@ overrides/assets/stylesheets/kits.css lay them out. The links in a PDF are absol
 resolves them against the page's address), so the page is opened at the site's public address
 (``SITE_URL``, :mod:`kitsite.render.site_address`), its requests answered from the local
 server; without a public address, the links to the site itself are left out of the PDF (their
-text stays). No PDF names the temporary local port.
-The same print path makes the session
+text stays). No PDF names the temporary local port. The same print path makes the session
 handouts (templates/cards.md.j2, facilitator.md.j2): each session page that names its PDF in a
 ``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
 styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
-``make site`` (scripts/build_site.py) runs
-:func:`write_handouts` on the fresh build before it replaces site/.
+``make site`` (scripts/build_site.py) runs :func:`write_handouts` on the fresh build before
+it replaces site/.
 """
 
 from __future__ import annotations
@@ -33,13 +32,13 @@ from kitsite.render.site_address import public_url
 from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
+SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
 UNLINK_OWN_PAGES = """() => {
   for (const link of document.querySelectorAll("a[href]")) {
     if (new URL(link.href, location.href).origin === location.origin) link.removeAttribute("href");
   }
 }"""
 """Without a public address, links to the site's own pages would name the local port."""
-SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 

@@ -119,6 +119,7 @@ def test_pdf_links_go_to_the_public_address(
         assert b"127.0.0.1" not in pdf.read_bytes(), pdf
         assert all(link.startswith(address) for link in pdf_links(pdf)), pdf
 
+
 def pdf_info(pdf: Path) -> str:
     return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                           check=True).stdout

@@ -4,8 +4,6 @@ each video page only when the site's public address (SITE_URL) is known."""
 
 from __future__ import annotations
 
-import base64
-import re
 import shutil
 from pathlib import Path
 
@@ -60,10 +58,7 @@ def test_cards_have_qr_codes_and_short_addresses_only_with_a_public_address(
     assert "session-card__qr" not in without and "://" not in without
     monkeypatch.setenv("SITE_URL", "https://materialer.example.dk")
     with_address = pages(project, "en")[cards]
-    codes = re.findall(r'<img class="session-card__qr" src="data:image/svg\+xml;base64,([^"]+)"',
-                       with_address)
-    assert len(codes) == 5  # 5 questions
-    assert all(base64.b64decode(code).startswith(b"<svg") for code in codes)
+    assert with_address.count('<table class="session-card__qr"') == 5  # 5 questions
     assert "materialer.example.dk/en/kits/dialogue-kickstarter/hope/" in with_address
 
 

@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.docs_pages import FRONT_MATTER_KEYS, GENERATED_FRONT_MATTER_KEYS
 from kitsite.content.labels import fill, read_labels
 from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
@@ -40,7 +40,6 @@ from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.hosting import headers_file, redirects_file
-from kitsite.render.pages import GENERATED_FRONT_MATTER_KEYS
 from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
 from kitsite.render.safe_html import clean_page_html
@@ -204,11 +203,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         """A page's front matter as the theme may read it: only the keys the site uses
         (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
         others), and the title escaped, because the theme prints it as HTML (in the menu, the
-        header and the browser tab), as it does a title taken from the page's heading. A
-        generated page also keeps the keys the theme's overrides read from it
-        (:data:`~kitsite.render.pages.GENERATED_FRONT_MATTER_KEYS`: which session page it is)."""
-        allowed = FRONT_MATTER_KEYS.keys() | (
-            GENERATED_FRONT_MATTER_KEYS if page.file.src_uri in self.added else set())
+        header and the browser tab), as it does a title taken from the page's heading."""
+        allowed = {**FRONT_MATTER_KEYS, **(GENERATED_FRONT_MATTER_KEYS
+                                          if page.file.src_uri in self.added else {})}
         meta = {key: value for key, value in page.meta.items() if key in allowed}
         if "title" in meta:
             meta["title"] = html.escape(str(meta["title"]), quote=False)

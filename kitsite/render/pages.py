@@ -50,12 +50,6 @@ from kitsite.translation.report import build_report
 
 MACROS_TEMPLATE = "macros.md.j2"
 
-GENERATED_FRONT_MATTER_KEYS = frozenset({"kits_session"})
-"""Front matter keys only generated pages carry, for the theme's overrides (overrides/main.html
-loads the session pages' script and styles by ``kits_session``); a hand-written page's front
-matter keeps only :data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`."""
-
-
 @dataclass(frozen=True)
 class PlannedPage:
     """A page to generate: its language, its path under the language folder, its template and

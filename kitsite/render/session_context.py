@@ -10,8 +10,6 @@ public_url`: none when the address is not known, never a local port).
 
 from __future__ import annotations
 
-import base64
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,7 +46,7 @@ def session_context(library: Library, view: KitView,
                                 separators=(",", ":")).replace("</", "<\\/"),
         "other_languages": _other_languages(library, view),
         "addresses": addresses,
-        "qr_codes": {vid: qr_data_uri(url) for vid, url in addresses.items() if url},
+        "qr_codes": {vid: qr_table(url) for vid, url in addresses.items() if url},
     }
 
 
@@ -70,11 +68,18 @@ def _other_languages(library: Library, view: KitView) -> dict[str, list[list[Oth
     return out
 
 
-def qr_data_uri(url: str) -> str:
-    """A QR code of ``url`` as an SVG image in a ``data:`` address, black on white, sized by
-    CSS: an image, which the page allowlist (:mod:`kitsite.render.safe_html`) keeps, where it
-    drops inline SVG."""
-    out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", xmldecl=False, svgns=True, nl=False,
-                                     border=0, omitsize=True)
-    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")
+def qr_table(url: str) -> str:
+    """A QR code of ``url`` as an HTML table of dark and light runs (``colspan``), which
+    session.css prints as squares: a page holds no SVG (:mod:`kitsite.render.safe_html`)."""
+    rows = []
+    for row in segno.make(url, error="m").matrix:
+        cells, n = [], 0
+        while n < len(row):
+            end = n
+            while end < len(row) and bool(row[end]) == bool(row[n]):
+                end += 1
+            span = f' colspan="{end - n}"' if end - n > 1 else ""
+            cells.append(f'<td class="{"qr-d" if row[n] else "qr-l"}"{span}></td>')
+            n = end
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="session-card__qr" aria-hidden="true">{"".join(rows)}</table>'

@@ -256,7 +256,8 @@ def test_both_languages_show_each_question_in_each_language(
     tab.click("#session-both")
     assert tab.get_attribute("#session-both", "aria-pressed") == "true"
     assert step.locator(f'.session-step__other[lang="{other}"]').is_visible()
-    assert axe_violations(tab) == []
+    violations = axe_violations(tab)
+    assert violations == [], format_violations(f"{lang} both languages", violations)
 
 
 @pytest.mark.parametrize("lang", LANGS)

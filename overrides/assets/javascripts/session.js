@@ -2,9 +2,9 @@
    changes, the projector view one step at a time, and the facilitator view in another tab.
 
    The agenda is recomputed with the rule of kitsite/render/session_plan.py, from the plan the
-   page holds in #session-plan (tests/browser/test_session.py checks that both agree). Every
+   page holds in #session's data-session-plan (tests/browser/test_session.py checks that both agree). Every
    step's words are in the page; this script only shows, hides and times them, and takes the
-   few words it fills in from #session-labels (content/<lang>/labels.yml).
+   few words it fills in from data-session-labels (content/<lang>/labels.yml).
 
    The two views share one state per kit and language: written to localStorage, and announced
    on a BroadcastChannel; a page opened from file://, where the channel may not reach the other
@@ -13,11 +13,9 @@
   "use strict";
 
   var root = document.getElementById("session");
-  var planNode = document.getElementById("session-plan");
-  var labelsNode = document.getElementById("session-labels");
-  if (!root || !planNode || !labelsNode) return;
-  var plan = JSON.parse(planNode.getAttribute("data-json"));
-  var labels = JSON.parse(labelsNode.getAttribute("data-json"));
+  if (!root || !root.dataset.sessionPlan || !root.dataset.sessionLabels) return;
+  var plan = JSON.parse(root.dataset.sessionPlan);
+  var labels = JSON.parse(root.dataset.sessionLabels);
   var view = root.getAttribute("data-session-view");
   var storageKey = "kits-session:" + labels.kit + ":" + labels.lang;
   var channel = null;
@@ -232,6 +230,7 @@
     if (state.step < 0) { state.step = 0; state.stepStarted = Date.now(); }
     save();
     projector.hidden = false;
+    root.hidden = true;  // the agenda is behind the projector: out of reach until it closes
     document.documentElement.classList.add("session-projecting");
     if (projector.requestFullscreen) {
       projector.requestFullscreen().catch(function () { /* the overlay fills the window */ });
@@ -241,6 +240,7 @@
   function closeProjector() {
     if (projector.hidden) return;
     projector.hidden = true;
+    root.hidden = false;
     document.documentElement.classList.remove("session-projecting");
     pauseVideos(projector);
     if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
