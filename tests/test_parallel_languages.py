@@ -16,10 +16,10 @@ from typing import Any
 
 import mkdocs_static_i18n.plugin  # noqa: F401  (the plugin checks it is loaded)
 import pytest
+from helpers.projects import copy_sample
 from mkdocs.exceptions import Abort
 from scenarios.conftest import make_project
 from scenarios.languages import add_swedish
-from test_build import copy_sample
 
 from conftest import ROOT, mkdocs_build
 from kitsite.plugins.parallel import ParallelLanguagesPlugin

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_build import copy_sample
+from helpers.projects import copy_sample
 
 from conftest import ROOT
 from kitsite.render.publishing import for_readers, robots_txt

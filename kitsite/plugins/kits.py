@@ -4,7 +4,9 @@ Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads an
 content and stops the build with every problem listed when there are errors. Before MkDocs
 copies a file, it makes sure every file from ``docs_dir`` and the theme's ``custom_dir`` is the
 project's own (no symlink out of the project: :mod:`kitsite.content.project_files`), and that no
-hand-written page has a generated page's address. Otherwise every
+hand-written page has a generated page's address. Every page's front matter is
+narrowed to the keys the site uses, its title escaped, and its HTML cleaned with an allowlist
+(:mod:`kitsite.render.safe_html`). Otherwise every
 generated page joins MkDocs' files as an ordinary page of ``docs_dir`` (so mkdocs-static-i18n
 sorts it by language like any other) and gets its text, rendered in memory, only in the pass
 that builds its language. Nothing is written besides the site. Everything else lives in plain
@@ -14,6 +16,7 @@ modules that do not import MkDocs.
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 from pathlib import Path
@@ -27,19 +30,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.labels import fill, read_labels
 from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
+from kitsite.render.safe_html import clean_page_html
 from kitsite.render.security import content_security_policy, frame_sources, security_headers
 from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
+from kitsite.render.valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -62,6 +71,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+        self.footers: dict[str, SiteFooter] = {}
 
     @event_priority(200)  # before mkdocs-static-i18n, which builds its links on site_url
     def _set_address(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -124,6 +134,7 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
+        self.footers = {}
         if self.command == "build":
             # The content lives as long as this one-off process: leave it (and what MkDocs made
             # so far) out of the cycle collector's walks, which would otherwise go over every
@@ -187,17 +198,68 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
+                         files: Any) -> str:
+        """A page's front matter as the theme may read it: only the keys the site uses
+        (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
+        others), and the title escaped, because the theme prints it as HTML (in the menu, the
+        header and the browser tab), as it does a title taken from the page's heading."""
+        meta = {key: value for key, value in page.meta.items() if key in FRONT_MATTER_KEYS}
+        if "title" in meta:
+            meta["title"] = html.escape(str(meta["title"]), quote=False)
+        if "description" in meta:
+            meta["description"] = str(meta["description"])
+        page.meta = meta
+        return markdown
+
+    @event_priority(-1000)  # last: no plugin changes the HTML after it has been cleaned
+    def on_page_content(self, output: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """Every page's HTML, generated or hand-written, cleaned down to what a page may hold
+        (:mod:`kitsite.render.safe_html`): whatever its sources held, no script, handler,
+        script address or refresh reaches the site. Then titles in another language than the
+        page's say so wherever the theme shows them (:mod:`kitsite.render.part_languages`);
+        every page's content is made before any page's template, so the menu finds each
+        page's marked title."""
+        cleaned = clean_page_html(output)
+        mark_title_languages(page, cleaned, _pass_language(config))
+        return cleaned
+
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Every page's footer: the contributors' pages, the publisher, the accessibility
+        statement (``overrides/partials/site-footer.html`` shows them)."""
+        return self._with_footer(context, config)
+
+    def on_template_context(self, context: Any, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """The same footer on the 404 pages."""
+        return self._with_footer(context, config) if template_name == "404.html" else context
+
+    def _with_footer(self, context: Any, config: MkDocsConfig) -> Any:
+        if self.sources is None:
+            return context
+        language = _pass_language(config)
+        if language not in self.footers:
+            library = self.sources.load.library
+            self.footers[language] = site_footer(
+                library, language, read_labels(library.root, language), Path(config.docs_dir),
+                config.use_directory_urls)
+        context["site_footer"] = self.footers[language]
+        return context
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only."""
-        return with_document_direction(output, config.theme["direction"])
+        sets it on ``<body>`` only; and no ``autocomplete`` on the theme's checkboxes
+        (:mod:`kitsite.render.valid_html`)."""
+        return without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = with_document_direction(output, config.theme["direction"])
+        output = without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"]))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
@@ -234,6 +296,8 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if not _offline(config) and self.command != "serve":
                 env.globals["kits_security_policy"] = content_security_policy(
                     frame_sources(library), for_meta=True)
+        env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages
+        env.globals["dir_of"] = text_direction
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from test_build import copy_sample
-from test_nginx import running_nginx
+from helpers.nginx import running_nginx
+from helpers.projects import copy_sample
 
 from conftest import ROOT
 from sitetools import serve
