@@ -128,7 +128,7 @@ def test_a_wrong_address_stops_the_build_in_one_line(tmp_path: Path) -> None:
 def test_reader_pages_and_robots() -> None:
     assert for_readers("da/kits/x/index.md") and for_readers("en/index.md")
     for page in ("da/404.md", "en/editors.md", "da/translators.md",
-                 "en/translation-status/index.md", "da/contributors/index.md"):
+                 "en/translation-status/index.md"):
         assert not for_readers(page), page
     assert robots_txt(None) == "User-agent: *\nAllow: /\n"
     assert robots_txt(ADDRESS).endswith(f"Sitemap: {ADDRESS}sitemap.xml\n")
