@@ -61,6 +61,7 @@ def assert_security_headers(headers: Message) -> None:
     ("/en/unknown/page/", "en", "Page not found"),
     ("/en/kits/no-such-kit", "en", "Page not found"),
     ("/unknown", "da", "Siden findes ikke"),
+    ("/_headers", "da", "Siden findes ikke"),
 ])
 def test_an_unknown_address_answers_404_in_its_language(
         nginx_url: str, path: str, lang: str, words: str) -> None:
