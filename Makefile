@@ -34,7 +34,9 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
-# Every test: lint, types, then the whole suite (what .ci/run calls).
+# Every test: lint, types, then the whole suite (what .ci/run calls). Java and the node tools
+# are for the Nu HTML Checker (tests/test_valid_html.py); nginx for
+# tests/test_nginx.py.
 test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy

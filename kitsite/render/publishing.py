@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitsite.render.footer import CONTRIBUTOR_PAGES as FOOTER_CONTRIBUTOR_PAGES
+from kitsite.render.footer import contributor_page_uris
 
-CONTRIBUTOR_PAGES = frozenset(page for page, _label in FOOTER_CONTRIBUTOR_PAGES)
+CONTRIBUTOR_PAGES = frozenset(contributor_page_uris())
 """Pages, as paths inside a language's folder of ``docs/``, written for the people who make the
-site (editors, translators), not for its readers: the footer's contributors' pages
-(:mod:`kitsite.render.footer`)."""
+site (editors, translators), not for its readers: the ones the footer's contributors' menu
+links (:data:`kitsite.render.footer.CONTRIBUTOR_PAGES`, the one list of them)."""
+
 NOT_FOUND_PAGE = "404.md"
 
 

@@ -5,7 +5,8 @@ video and section field of kind text, Markdown or list of texts: kitsite/content
 every label of labels.yml, in every title and text of language-guide.yml, and in a hand-written
 page (front matter and body), in both languages. site.yml holds no text for readers (the test
 fails if the spec gives it one). Then every built page of both languages is opened, and
-Chromium counts, per page: scripts that ran (``alert``/``confirm``/``prompt`` hooked before
+Chromium counts, per page (and in the search results for the payloads' words, each
+language): scripts that ran (``alert``/``confirm``/``prompt`` hooked before
 any page script, and dialog events), elements with an ``on*`` attribute, ``javascript:`` (or
 ``data:``/``vbscript:``) addresses, ``<meta http-equiv=refresh>`` elements, pages that went
 somewhere else than asked, ``<iframe>`` elements, and requests to a host other than 127.0.0.1
@@ -30,10 +31,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 import yaml
+from helpers.browsing import guarded_context
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
@@ -119,6 +120,17 @@ COUNT_SCRIPT = r"""(themeHandler) => {
     .filter(m => m.getAttribute("http-equiv").toLowerCase() === "refresh").length;
   return {handlers, scriptUrls, refresh, iframes: document.querySelectorAll("iframe").length,
           ran: window.__pwned};
+}"""
+
+SEARCH_READY = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+  return meta === words["search.result.placeholder"];
+}"""
+SEARCH_DONE = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+  return meta === words["search.result.none"] || /\\d/.test(meta);
 }"""
 
 INIT_SCRIPT = """
@@ -211,18 +223,9 @@ def site_pages(site: Path) -> list[str]:
 
 def count_on_every_page(browser: Any, url: str, site: Path) -> dict[str, int]:
     """The counts of the module docstring, summed over every page of ``site``."""
-    context = browser.new_context()
-    context.add_init_script(INIT_SCRIPT)
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
+    context.add_init_script(INIT_SCRIPT)
     totals = {"pages": 0, "scripts run": 0, "dialogs": 0, "on* attributes": 0,
               "javascript: URLs": 0, "meta refresh": 0, "iframes": 0, "redirects": 0,
               "requests to other hosts": 0}
@@ -247,6 +250,22 @@ def count_on_every_page(browser: Any, url: str, site: Path) -> dict[str, int]:
         totals["javascript: URLs"] += found["scriptUrls"]
         totals["meta refresh"] += found["refresh"]
         totals["iframes"] += found["iframes"]
+    for home in ("", "en/"):  # the search results show the payloads' words too
+        tab.goto(url + home, wait_until="load")
+        field = tab.locator("input[data-md-component=search-query]")
+        field.click()
+        tab.wait_for_function(SEARCH_READY)  # the index has loaded
+        field.fill("equiv")  # a word of the payloads the search finds
+        field.press("End")
+        tab.wait_for_function(SEARCH_DONE)
+        tab.wait_for_timeout(150)
+        results = tab.locator(".md-search-result__item").count()
+        assert results > 0, f"searching {home or 'da'} for the payloads found nothing"
+        totals["search results"] = totals.get("search results", 0) + results
+        found = tab.evaluate(COUNT_SCRIPT, THEME_HANDLER)
+        totals["scripts run"] += int(tab.evaluate("window.__pwned") or 0)
+        totals["on* attributes"] += found["handlers"]
+        totals["javascript: URLs"] += found["scriptUrls"]
     totals["dialogs"] = len(dialogs)
     totals["requests to other hosts"] = len(outside)
     context.close()
@@ -258,7 +277,7 @@ def assert_inert(totals: dict[str, int], site: Path) -> None:
     pages = site_pages(site)
     assert totals["pages"] == len(pages) > 30
     assert any(p.startswith("en/") for p in pages) and any(p.startswith("kits/") for p in pages)
-    assert {k: v for k, v in totals.items() if k != "pages" and v} == {}
+    assert {k: v for k, v in totals.items() if k not in ("pages", "search results") and v} == {}
 
 
 def payloads_on_pages(site: Path, marker: str) -> int:
@@ -311,6 +330,9 @@ def test_payloads_the_check_lets_through_are_inert_on_every_page(
         browser: Any, accepted_site: tuple[Path, str]) -> None:
     site, url = accepted_site
     assert payloads_on_pages(site, "onmouseover=alert(1)") > 30
+    # shown as the characters written, each escaped once: never "&lt;" on the screen
+    assert payloads_on_pages(site, "&lt;javascript:alert(1)&gt;") > 30
+    assert payloads_on_pages(site, "&amp;lt;javascript") == 0
     assert_inert(count_on_every_page(browser, url, site), site)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from helpers.browsing import guarded_context
 from helpers.nginx import running_nginx
 from helpers.projects import copy_sample
 
@@ -78,18 +79,9 @@ def public_url(public_site: Path) -> Iterator[str]:
 def tab(browser: Any) -> Iterator[Any]:
     """A page that records CSP violations, console errors, and the requests it makes to any
     host but 127.0.0.1 (aborted: no network)."""
-    context = browser.new_context()
-    context.add_init_script(RECORD)
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
+    context.add_init_script(RECORD)
     page = context.new_page()
     page.outside = outside
     page.console_csp = []
