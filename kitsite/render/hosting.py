@@ -66,5 +66,12 @@ server {{
     error_page 404 /{NOT_FOUND};
     location / {{
     }}
+    # the other hosts' files are not pages
+    location = /_headers {{
+        return 404;
+    }}
+    location = /_redirects {{
+        return 404;
+    }}
 {language_blocks}}}
 """

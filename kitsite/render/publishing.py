@@ -1,7 +1,7 @@
 """What the published site tells crawlers: which pages are for readers, robots.txt.
 
 Owns: the rule that decides which pages a sitemap lists (reader pages: not the 404 pages, not
-the contributors' pages — the guides for editors and translators and the translation status)
+the contributors' pages of the footer, kitsite/render/footer.py)
 and the text of ``robots.txt``; the theme's source maps stay out of the published site. The
 site's address comes from :mod:`kitsite.render.site_address`.
 """

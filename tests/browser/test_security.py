@@ -19,8 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 from helpers.browsing import guarded_context
+from helpers.nginx import running_nginx
 from helpers.projects import copy_sample
-from test_nginx import running_nginx
 
 from conftest import ROOT
 from sitetools import serve
