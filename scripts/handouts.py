@@ -9,7 +9,12 @@ overrides/assets/stylesheets/kits.css lay them out. The links in a PDF are absol
 resolves them against the page's address), so the page is opened at the site's public address
 (``SITE_URL``, :mod:`kitsite.render.site_address`), its requests answered from the local
 server; without a public address, the links to the site itself are left out of the PDF (their
-text stays). No PDF names the temporary local port. ``make site`` (scripts/build_site.py) runs
+text stays). No PDF names the temporary local port.
+The same print path makes the session
+handouts (templates/cards.md.j2, facilitator.md.j2): each session page that names its PDF in a
+``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
+styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
+``make site`` (scripts/build_site.py) runs
 :func:`write_handouts` on the fresh build before it replaces site/.
 """
 
@@ -34,6 +39,7 @@ UNLINK_OWN_PAGES = """() => {
   }
 }"""
 """Without a public address, links to the site's own pages would name the local port."""
+SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -46,6 +52,8 @@ class KitPage:
     """URL path from the site root, e.g. ``en/kits/dialogue-kickstarter/``."""
     pdf_name: str
     """The file the page links to (templates/kit.md.j2), e.g. ``dialogue-kickstarter-en.pdf``."""
+    margins: bool = True
+    """False: printed edge to edge on the paper the page's styles choose, with no footer."""
 
     @property
     def pdf(self) -> str:
@@ -61,14 +69,25 @@ def kit_pages(site: Path) -> list[KitPage]:
             if match is not None:
                 rel = html.parent.relative_to(site).as_posix() + "/"
                 pages.append(KitPage(rel, match.group(1)))
+        for html in sorted(kits_dir.glob("*/session/*/index.html")):
+            found = SESSION_HANDOUT_RE.search(html.read_text(encoding="utf-8"))
+            if found is not None:
+                rel = html.parent.relative_to(site).as_posix() + "/"
+                pages.append(KitPage(rel, found.group(1), margins=not found.group(2)))
     return pages
 
 
-def print_pdf(tab: Page, url: str, out: Path, *, unlink_own_pages: bool) -> None:
+def print_pdf(tab: Page, url: str, out: Path, *, unlink_own_pages: bool,
+              margins: bool = True) -> None:
     tab.goto(url, wait_until="networkidle")
     if unlink_own_pages:
         tab.evaluate(UNLINK_OWN_PAGES)
     tab.emulate_media(media="print")
+    if not margins:
+        tab.pdf(path=str(out), format="A4", print_background=False, prefer_css_page_size=True,
+                margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
+                tagged=True, outline=True)
+        return
     tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
             header_template="<span></span>", footer_template=FOOTER,
             margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
@@ -89,7 +108,7 @@ def write_handouts(site: Path, address: str | None = None) -> int:
             tab.route(address + "**", lambda route: _from_local(route, address, local))
         for page in pages:
             print_pdf(tab, (address or local) + page.path, site / page.pdf,
-                      unlink_own_pages=address is None)
+                      unlink_own_pages=address is None, margins=page.margins)
         browser.close()
     return len(pages)
 

@@ -118,3 +118,44 @@ def test_pdf_links_go_to_the_public_address(
     for pdf in site.rglob("*.pdf"):
         assert b"127.0.0.1" not in pdf.read_bytes(), pdf
         assert all(link.startswith(address) for link in pdf_links(pdf)), pdf
+
+def pdf_info(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_question_cards_are_a6_four_to_an_a4_sheet_with_every_question(
+        handout_site: Path, lang: str) -> None:
+    for kit in kits_with_videos(lang):
+        session = handout_site / LANGS[lang] / "kits" / kit["id"] / "session"
+        html = (session / "index.html").read_text("utf-8")
+        links = re.findall(r'href="(cards/[^"]+\.pdf)"', html)
+        assert links == [f"cards/{kit['id']}-cards-{lang}.pdf"]
+        pdf = session / links[0]
+        info = pdf_info(pdf)
+        questions = [q for video in kit["videos"] for q in video["questions"]]
+        pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))  # type: ignore[union-attr]
+        assert pages == -(-len(questions) // 4), "four cards to a sheet"
+        assert re.search(r"^Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)$", info, re.M), info
+        assert re.search(r"^Tagged:\s+yes$", info, re.M)
+        text = words(pdf_text(pdf))
+        for question in questions:
+            assert words(question) in text, question
+        # built without SITE_URL: no QR code and no address, never the port that printed it
+        assert "127.0.0.1" not in text and "http" not in text
+        assert "Material for MkDocs" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_facilitator_sheet_is_one_page_with_the_agenda_and_every_question(
+        handout_site: Path, lang: str) -> None:
+    for kit in kits_with_videos(lang):
+        session = handout_site / LANGS[lang] / "kits" / kit["id"] / "session"
+        pdf = session / "facilitator" / f"{kit['id']}-facilitator-{lang}.pdf"
+        assert re.search(r"^Pages:\s+1$", pdf_info(pdf), re.M), "one page"
+        text = words(pdf_text(pdf))
+        assert words(labels(lang)["session_agenda_heading"]) in text
+        for video in kit["videos"]:
+            for question in video["questions"]:
+                assert words(question) in text, question

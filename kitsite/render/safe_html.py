@@ -26,7 +26,14 @@ import nh3
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _EVERYWHERE = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden",
-               "aria-describedby", "aria-labelledby"}
+               "aria-describedby", "aria-labelledby", "aria-live", "aria-modal", "aria-pressed",
+               "hidden", "tabindex"}
+_SESSION_DATA = {"data-step-key", "data-kind", "data-video", "data-notes-for",
+                 "data-session-view", "data-template", "data-handout", "data-handout-margins",
+                 "data-json"}
+"""What the session pages (templates/session.md.j2, facilitator.md.j2, cards.md.j2) hand to
+overrides/assets/javascripts/session.js and to the handout printer: words and JSON, read as
+text (``getAttribute``), never as markup."""
 ATTRIBUTES: dict[str, set[str]] = {
     "*": _EVERYWHERE,
     "a": {"href", "hreflang", "rel", "type", "download"},
@@ -36,6 +43,16 @@ ATTRIBUTES: dict[str, set[str]] = {
     "track": {"kind", "srclang", "src", "label", "default"},
     "figure": {"data-video-embed", "data-video-title"},
     "button": {"type"},
+    "div": _SESSION_DATA,
+    "section": _SESSION_DATA,
+    "p": _SESSION_DATA,
+    "li": _SESSION_DATA,
+    "tr": _SESSION_DATA,
+    "input": {"type", "min", "max", "value", "checked", "step"},
+    "label": {"for"},
+    "select": set(),
+    "option": {"value", "selected"},
+    "progress": {"max", "value"},
     "time": {"datetime"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "align"},
@@ -50,10 +67,12 @@ TAGS: set[str] = {
     "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol",
     "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "video", "source",
-    "track", "button", "caption", *_HEADINGS,
+    "track", "button", "caption", "section", "article", "label", "input", "select", "option",
+    "progress", *_HEADINGS,
 }
 """Every tag a page body may hold; no script, style, iframe, object, embed, form, input,
-meta, link, base, svg or math."""
+meta, link, base, svg or math. Inputs without a form (the session page's agenda) send
+nothing anywhere."""
 
 URL_SCHEMES = {"https", "mailto"}
 URL_ATTRIBUTES = {"href", "src", "poster", "data-video-embed"}
@@ -82,9 +101,16 @@ def allowed_url(value: str, *, external: bool = True) -> bool:
     return external and scheme.group(1).lower() in URL_SCHEMES
 
 
+_IMAGE_DATA = re.compile(r"^data:image/(png|svg\+xml);base64,[A-Za-z0-9+/]+=*$")
+"""An image written into the page (the QR codes of the question cards): an ``<img>`` runs no
+script, whatever the image holds."""
+
+
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute.startswith("on"):
         return None
+    if tag == "img" and attribute == "src" and _IMAGE_DATA.match(value):
+        return value
     if attribute in URL_ATTRIBUTES and not allowed_url(
             value, external=attribute not in SITE_ONLY):
         return None
@@ -97,8 +123,10 @@ def clean_page_html(html: str) -> str:
     """``html`` (the body of a page) with only :data:`TAGS`, :data:`ATTRIBUTES` and allowed
     addresses left; the text of a dropped tag stays, the content of script-like ones goes."""
     return nh3.clean(
-        # http for the local preview only: _filter_attribute drops every other http address
-        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={*URL_SCHEMES, "http"}, link_rel=None,
+        # http for the local preview only, data for images only: _filter_attribute drops
+        # every other http and data address
+        html, tags=TAGS, attributes=ATTRIBUTES, url_schemes={*URL_SCHEMES, "http", "data"},
+        link_rel=None,
         strip_comments=True, attribute_filter=_filter_attribute,
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object",
                             "textarea", "title", "xmp", "noembed", "noframes"},
