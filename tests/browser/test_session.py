@@ -16,10 +16,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 from axetools import axe_violations, format_violations
+from helpers.browsing import guarded_context
 
 from conftest import ROOT, mkdocs_build
 from kitsite.content.loading import load_library
@@ -89,16 +89,7 @@ def context(browser: Any) -> Iterator[Any]:
     errors."""
     outside: list[str] = []
     errors: list[str] = []
-    ctx = browser.new_context(viewport=VIEWPORTS["projector"])
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname in (None, "127.0.0.1"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    ctx = guarded_context(browser, outside, viewport=VIEWPORTS["projector"])
     ctx.on("weberror", lambda error: errors.append(str(error.error)))
     yield ctx
     ctx.close()
