@@ -1,4 +1,4 @@
-"""The PDF handouts: scripts/handouts.py prints each kit page with videos to a PDF in each
+"""The PDF handouts: scripts/build/handouts.py prints each kit page with videos to a PDF in each
 language, the kit page links to it, and the PDF read back (pdftotext) holds every video's
 title, duration and questions.
 """
@@ -21,6 +21,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 LANGS = {"da": "", "en": "en/"}
+HANDOUTS = ROOT / "scripts" / "build" / "handouts.py"
 
 
 def words(text: str) -> str:
@@ -32,7 +33,7 @@ def handout_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     site = tmp_path_factory.mktemp("handouts") / "site"
     shutil.copytree(built_site, site)
     no_address = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
+    result = subprocess.run([sys.executable, str(HANDOUTS), str(site)],
                             capture_output=True, text=True, check=False, env=no_address)
     assert result.returncode == 0, result.stderr
     return site
@@ -112,7 +113,7 @@ def test_pdf_links_go_to_the_public_address(
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     address = "https://materialer.example.dk/"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
+    result = subprocess.run([sys.executable, str(HANDOUTS), str(site)],
                             capture_output=True, text=True, check=False,
                             env={**os.environ, "SITE_URL": address})
     assert result.returncode == 0, result.stderr

@@ -1,5 +1,5 @@
 """Self-hosting with nginx: the committed server block (deploy/nginx/kits.conf) is what
-scripts/deploy_config.py writes, and Debian's nginx running it on 127.0.0.1 serves the built
+scripts/dev/deploy_config.py writes, and Debian's nginx running it on 127.0.0.1 serves the built
 site with the security headers and answers an unknown address with status 404 and the page of
 its language (/en/… in English).
 
@@ -25,7 +25,7 @@ from kitsite.render.security import content_security_policy
 
 
 def test_the_committed_block_is_what_the_script_writes() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "deploy_config.py"),
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "dev" / "deploy_config.py"),
                              "--check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 

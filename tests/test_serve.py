@@ -1,6 +1,6 @@
 """``mkdocs serve`` on a copy of the project: a saved YAML change shows on the page, an invalid
 save prints the problems (no traceback) and the last good site stays served, and fixing the
-file brings the page back. Timings are measured by scripts/bench.py, not asserted here."""
+file brings the page back. Timings are measured by scripts/dev/bench.py, not asserted here."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from mkdocs_process import mkdocs_serve
 
 from conftest import ROOT
 from kitsite.render.template_cache import MemoryBytecodeCache
-from sitetools import mkdocs_serve
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
 PAGE = "kits/dialogue-kickstarter/"

@@ -33,7 +33,7 @@ def kit(lang: str, kit_id: str) -> dict[str, Any]:
 def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("offline")
     out = tmp / "kits-offline.zip"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"),
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build" / "offline.py"),
                              "--out", str(out)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(out) as archive:

@@ -21,9 +21,9 @@ import pytest
 from helpers.browsing import guarded_context
 from helpers.nginx import running_nginx
 from helpers.projects import copy_sample
+from local_server import serve
 
 from conftest import ROOT
-from sitetools import serve
 
 pytestmark = pytest.mark.browser
 

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from axetools import axe_violations, format_violations
 from helpers.browsing import guarded_context
+from local_server import serve
 
 from conftest import ROOT, mkdocs_build
 from kitsite.content.loading import load_library
 from kitsite.render.session_plan import Choices, agenda, total_minutes
 from kitsite.render.views import kit_view
-from sitetools import serve
 
 pytestmark = pytest.mark.browser
 

@@ -16,10 +16,10 @@ from urllib.parse import urlparse
 import pytest
 from helpers.browsing import guarded_context
 from helpers.projects import copy_sample
+from local_server import serve
 
 from conftest import mkdocs_build
 from kitsite.content.loading import load_library
-from sitetools import serve
 
 LANGS = {"da": "", "en": "en/"}
 

@@ -1,4 +1,4 @@
-"""scripts/build_site.py, piece by piece: a system error in MkDocs' output becomes one located
+"""scripts/build/build_site.py, piece by piece: a system error in MkDocs' output becomes one located
 line; a fault while the handouts print leaves site/ byte for byte and no build folder behind;
 leftovers of stopped builds are cleared and a site/ lost mid-swap is put back. (The whole
 ``make site`` is driven in tests/scenarios/test_site_build_safety.py.)"""

@@ -1,6 +1,6 @@
 """Build site/ whole or not at all: the steps of ``make site``.
 
-Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the project root)
+Usage: .venv/bin/python scripts/build/build_site.py   (``make site`` runs it at the project root)
 
 1. ``kits check``: every content problem as file:line; an error stops the build here. The
    public address (``SITE_URL``) is checked too; without one, one line says that the site
@@ -17,7 +17,7 @@ Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the pr
 4. ``mkdocs build --strict`` into a folder of its own, ``site.new-<random>/site`` (the
    other languages' work folder lands next to it, in the same folder). The log goes to
    ``.cache/site-build.log``; the build's problems are shown.
-5. Prints the PDF handouts into that folder (scripts/handouts.py).
+5. Prints the PDF handouts into that folder (scripts/build/handouts.py).
 6. Swaps the finished folder in for site/ in one step (:func:`kitsite.edit.atomic.replace_folder`)
    and deletes the old one.
 
@@ -44,7 +44,7 @@ from kitsite.cli.main import main as kits
 from kitsite.edit.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
 from kitsite.render.site_address import address_problem, public_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 """The virtualenv's scripts (``make site`` runs this with ``$(BIN)/python``)."""
 SITE = ROOT / "site"

@@ -1,6 +1,6 @@
 """Print every kit page of a built site to a PDF handout, one per kit per language.
 
-Usage: .venv/bin/python scripts/handouts.py SITE_DIR
+Usage: .venv/bin/python scripts/build/handouts.py SITE_DIR
 
 Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
@@ -13,7 +13,7 @@ text stays). No PDF names the temporary local port. The same print path makes th
 handouts (templates/cards.md.j2, facilitator.md.j2): each session page that names its PDF in a
 ``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
 styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
-``make site`` (scripts/build_site.py) runs :func:`write_handouts` on the fresh build before
+``make site`` (scripts/build/build_site.py) runs :func:`write_handouts` on the fresh build before
 it replaces site/.
 """
 
@@ -29,7 +29,7 @@ from playwright.sync_api import Page, Route, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kitsite.render.site_address import public_url
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
 SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')

@@ -7,7 +7,7 @@ two-language ``mkdocs build`` of it, timing the same pages built as plain hand-w
 timing ``kits check``, and timing how long ``mkdocs serve`` takes to show a saved YAML edit.
 It prints figures and whether each target is met; it asserts nothing else.
 
-Run it from the project folder: ``.venv/bin/python scripts/bench.py`` (or ``make bench``).
+Run it from the project folder: ``.venv/bin/python scripts/dev/bench.py`` (or ``make bench``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitsite.render.site_sources import export_site_sources, prepare_site_sources
-from sitetools import mkdocs_serve
+from mkdocs_process import mkdocs_serve
 
-ROOT = Path(__file__).resolve().parent.parent
+from kitsite.render.site_sources import export_site_sources, prepare_site_sources
+
+ROOT = Path(__file__).resolve().parents[2]
 KIT_SIZE = 10
 DEFAULT_SIZES = (10, 100, 1000, 2000)
 TARGET_SIZE = 1000
@@ -105,7 +106,7 @@ def synthetic_kit(kit_no: int, videos: int, language: str) -> str:
     """The YAML text of kit ``kit_no`` with ``videos`` videos, in ``language``."""
     t = _TEXT[language]
     lines = [
-        f"# Synthetic kit for scripts/bench.py ({language}).",
+        f"# Synthetic kit for scripts/dev/bench.py ({language}).",
         f"id: kit-{kit_no:04d}",
         f"title: {_q(t['title'].format(k=kit_no))}",
         f"campaign: {_q(t['campaign'])}",
