@@ -32,8 +32,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from helpers.commands import run_kits
+from helpers.projects import fill_labels
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 REAL_CONTENT = GOLDEN.parent.parent / "content"
@@ -73,17 +73,6 @@ def prepared_copy(case: str, where: Path) -> Path:
             target.parent.mkdir(exist_ok=True)
             shutil.copy(labels, target)
     return folder
-
-
-def fill_labels(path: Path, real: Path) -> None:
-    """Append to the labels file ``path`` every label of ``real`` it lacks."""
-    own = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    lacking = {key: value for key, value in yaml.safe_load(real.read_text(encoding="utf-8"))
-               .items() if key not in own}
-    if lacking:
-        with path.open("a", encoding="utf-8") as out:
-            out.write("\n" + yaml.safe_dump(lacking, allow_unicode=True, sort_keys=False,
-                                            width=1000))
 
 
 def run_check(case: str, where: Path) -> subprocess.CompletedProcess[str]:
