@@ -41,6 +41,7 @@ from local_server import serve
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
+from kitsite.content.limits import MAX_SHORT_TEXT_CHARS
 from kitsite.content.site_settings import PUBLISHER_FIELDS, SITE_FIELDS
 from kitsite.content.spec import KIT_FIELDS, FieldSpec
 
@@ -174,11 +175,17 @@ def poison_fields(data: Any, fields: tuple[FieldSpec, ...], payloads: tuple[str,
 
 def poison_labels(value: Any, payloads: tuple[str, ...]) -> Any:
     """A label (a text, or a text per plural form or language) with the payloads after its
-    own words, so its placeholders stay."""
+    own words, so its placeholders stay; as many as keep it within the length a label may have
+    (a longer one is an error of its own, which would stop the build: the longest labels
+    lose the last few payloads of the rejected set, which the other labels still hold)."""
     if isinstance(value, dict):
         return {key: poison_labels(item, payloads) for key, item in value.items()}
     if isinstance(value, str):
-        return value + " " + " ".join(payloads)
+        for payload in payloads:
+            if len(value) + 1 + len(payload) > MAX_SHORT_TEXT_CHARS:
+                break
+            value += " " + payload
+        return value
     return value
 
 
