@@ -1,6 +1,6 @@
 # Two commands matter: `make site` builds site/, `make test` runs every test.
-# Both create what they need: .venv with pinned packages, and Debian's chromium (and gettext's
-# msgfmt, which checks the exported PO files) for tests.
+# Both create what they need: .venv with pinned packages, Debian's chromium; for tests also
+# poppler-utils, gettext's msgfmt, nginx, Java, zbar-tools and the pinned node checkers.
 
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -37,7 +37,7 @@ check: $(STAMP)
 # Every test: lint, types, then the whole suite (what .ci/run calls). Java and the node tools
 # are for the Nu HTML Checker (tests/test_valid_html.py); nginx for
 # tests/test_nginx.py.
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java $(NODE_STAMP)
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java /usr/bin/zbarimg $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -80,6 +80,11 @@ $(STAMP): requirements.txt pyproject.toml
 /usr/sbin/nginx:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+
+# zbar's QR decoder, which reads the printed question cards' codes (tests/scenarios/test_qr_codes.py).
+/usr/bin/zbarimg:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zbar-tools >/dev/null
 
 # Java for the W3C Nu HTML Checker (its jar comes from npm's vnu-jar, in $(NODE_STAMP)).
 /usr/bin/java:
