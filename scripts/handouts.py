@@ -6,7 +6,9 @@ Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``)
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
 ``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
 overrides/assets/stylesheets/kits.css lay them out. ``make site`` (scripts/build_site.py) runs
-:func:`write_handouts` on the fresh build before it replaces site/.
+:func:`write_handouts` on the fresh build before it replaces site/. The printing itself, several
+pages at a time and only for pages that changed since they were last printed, is
+scripts/pdf_print.py's.
 """
 
 from __future__ import annotations
@@ -17,10 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
+from pdf_print import PrintCache, PrintJob, PrintReport, print_pages
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
@@ -53,27 +53,33 @@ def kit_pages(site: Path) -> list[KitPage]:
     return pages
 
 
-def print_pdf(tab: Page, url: str, out: Path) -> None:
-    tab.goto(url, wait_until="networkidle")
-    tab.emulate_media(media="print")
-    tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
-            header_template="<span></span>", footer_template=FOOTER,
-            margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-            tagged=True, outline=True)  # structure for screen readers, headings as bookmarks
+PDF_OPTIONS = {
+    "format": "A4", "print_background": False, "display_header_footer": True,
+    "header_template": "<span></span>", "footer_template": FOOTER,
+    "margin": {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+    "tagged": True, "outline": True,  # structure for screen readers, headings as bookmarks
+}
+
+
+def handout_jobs(site: Path) -> list[PrintJob]:
+    """What to print: each kit page with a handout, into the PDF it links to."""
+    return [PrintJob(page.path, site / page.pdf, PDF_OPTIONS) for page in kit_pages(site)]
+
+
+def print_handouts(site: Path, cache: PrintCache | None = None) -> PrintReport:
+    """Print (or take from the cache) the PDF of every kit page of ``site``."""
+    jobs = handout_jobs(site)
+    if not jobs:
+        raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
+    return print_pages(site, jobs, cache=cache)
 
 
 def write_handouts(site: Path) -> int:
     """Print the PDF of every kit page of ``site`` into it; returns how many were written."""
-    pages = kit_pages(site)
-    if not pages:
-        raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        for page in pages:
-            print_pdf(tab, base + page.path, site / page.pdf)
-        browser.close()
-    return len(pages)
+    report = print_handouts(site)
+    print(f"handouts: {len(report.printed)} printed, {len(report.reused)} unchanged since "
+          "they were last printed (.cache/pdf/)", flush=True)
+    return report.written
 
 
 def main() -> int:
