@@ -30,6 +30,7 @@ from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.page_scripts import without_unused_scripts
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
@@ -168,15 +169,17 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only."""
-        return with_document_direction(output, config.theme["direction"])
+        sets it on ``<body>`` only. The page loads none of the site's scripts it does not use
+        (:mod:`kitsite.render.page_scripts`)."""
+        return without_unused_scripts(with_document_direction(output, config.theme["direction"]))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = with_document_direction(output, config.theme["direction"])
+        output = without_unused_scripts(
+            with_document_direction(output, config.theme["direction"]))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):

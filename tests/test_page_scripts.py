@@ -1,0 +1,35 @@
+"""A page loads none of the site's scripts it has no use for (kitsite/render/page_scripts.py):
+video-consent.js only where a video waits for the reader's consent, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kitsite.render.page_scripts import without_unused_scripts
+
+HEAD = '<script src="../assets/javascripts/bundle.js"></script>\n'
+CONSENT = '  <script src="../../assets/javascripts/video-consent.js" defer></script>\n'
+
+
+def test_a_page_without_a_video_drops_the_consent_script_only() -> None:
+    page = f"<html><body><p>Text</p>\n{HEAD}{CONSENT}</body></html>"
+    assert without_unused_scripts(page) == f"<html><body><p>Text</p>\n{HEAD}</body></html>"
+
+
+def test_a_page_with_a_video_keeps_it() -> None:
+    page = f'<figure class="video-consent" data-video-url="x"></figure>\n{HEAD}{CONSENT}'
+    assert without_unused_scripts(page) == page
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_built_page_without_a_video_loads_the_consent_script(built_site: Path,
+                                                                prefix: str) -> None:
+    pages = list((built_site / prefix).glob("**/index.html")) if prefix else [
+        p for p in built_site.glob("**/index.html") if not p.is_relative_to(built_site / "en")]
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script" in html  # the theme's own scripts stay
+        assert ('video-consent.js' in html) == ('class="video-consent"' in html), page
