@@ -296,12 +296,13 @@ def busy_cores(seconds: float = 0.5) -> float:
     return cores * (1 - (idle1 - idle0) / max(1, total1 - total0))
 
 
-QUIET = {"waited": 0.0, "busy_runs": 0}
+QUIET = {"waited": 0.0, "busy_runs": 0, "limit": 60.0}
 
 
-def wait_for_quiet(limit: float = 60.0, busy: float = 0.3) -> None:
+def wait_for_quiet(limit: float | None = None, busy: float = 0.3) -> None:
     """Wait (up to ``limit`` seconds) until other work leaves the cores idle, so that timings
     measure the build and not the neighbours; count the runs that started on a busy machine."""
+    limit = QUIET["limit"] if limit is None else limit
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         if busy_cores() < busy:
@@ -509,7 +510,10 @@ def site_checks(results: list[SiteResult], videos: int) -> list[tuple[str, bool]
               f"with the handouts cached {statistics.median(s.seconds for s, _ in r.cold):.2f} s "
               f"(pairs {' '.join(f'{s.seconds / p.seconds:.2f}' for s, p in r.cold)}); after "
               f"one kit edited {statistics.median(s.seconds for s, _ in r.edited):.2f} s "
-              f"(pairs {' '.join(f'{s.seconds / p.seconds:.2f}' for s, p in r.edited)})")
+              f"(pairs {' '.join(f'{s.seconds / p.seconds:.2f}' for s, p in r.edited)}); "
+              f"CPU time ratios (less disturbed by other work): cached "
+              f"{statistics.median(s.cpu / p.cpu for s, p in r.cold):.2f}, edited "
+              f"{statistics.median(s.cpu / p.cpu for s, p in r.edited):.2f}", flush=True)
         checks.append((f"make site, {videos} videos/lang in kits of {r.kit_size}, handouts "
                        f"cached: {cold:.2f}x the plain build (target <= {MAX_SITE_RATIO}x)",
                        cold <= MAX_SITE_RATIO))
@@ -660,6 +664,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="videos per kit for the make site figures (default: %(default)s)")
     parser.add_argument("--only-targets", action="store_true",
                         help="only the figures of issue 16's targets: no growth table")
+    parser.add_argument("--quiet-wait", type=float, default=QUIET["limit"], metavar="SECONDS",
+                        help="wait up to this long for idle cores before each timed run "
+                        "(default: %(default)s; on a machine others keep busy, the ratios of "
+                        "runs back to back are what count)")
+    parser.add_argument("--no-first-visit", action="store_true",
+                        help="skip the first visits through the slow-network shaper")
     parser.add_argument("--videos", type=int, default=TARGET_SIZE,
                         help="videos per language for the targets (default: %(default)s)")
     parser.add_argument("--no-variant", action="store_true",
@@ -668,6 +678,7 @@ def main(argv: list[str] | None = None) -> int:
                         "temporary folder that is removed)")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    QUIET["limit"] = args.quiet_wait
     with contextlib.ExitStack() as stack:
         if args.keep:
             work = Path(args.keep).resolve()
@@ -697,6 +708,20 @@ def bench_checks(work: Path, args: argparse.Namespace) -> list[tuple[str, bool]]
         results = [bench_make_site(work, args.videos, int(k), max(1, min(args.repeat, 3)))
                    for k in args.site_kits.split(",") if k.strip()]
         checks += site_checks(results, args.videos)
+    return checks
+
+
+def bench_first_visit(work: Path) -> list[tuple[str, bool]]:
+    """The real project built, and visited page type by page type through the slow-network
+    shaper of scripts/first_visit.py."""
+    from first_visit import first_visits, report
+
+    project = copy_project(work / "first-visit")
+    site = work / "first-visit-site"
+    mkdocs_build(project, site)
+    print(flush=True)
+    checks = report(first_visits(site))
+    sys.stdout.flush()
     return checks
 
 
@@ -736,6 +761,9 @@ def run_all(work: Path, sizes: list[int], args: argparse.Namespace) -> int:
                       + f"   (median {statistics.median(result.seconds):.2f})", flush=True)
                 checks.append((f"serve reload on {what}, {result.page}: worst {worst:.2f} s "
                                f"(target <= {limit:g} s)", worst <= limit))
+
+    if not args.no_first_visit:
+        checks += bench_first_visit(work)
 
     if QUIET["busy_runs"] or QUIET["waited"] > 1:
         print(f"\nOther work on the machine: waited {QUIET['waited']:.0f} s for idle cores; "
