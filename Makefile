@@ -12,14 +12,16 @@ export NO_MKDOCS_2_WARNING := 1
 # compiling the generator again (0.5-1 s of `kits check`), and the source folders stay clean.
 export PYTHONDONTWRITEBYTECODE :=
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+# The public address, for `make site SITE_URL=https://…/` (kitsite/render/site_address.py)
+export SITE_URL
 
-.PHONY: site serve preview test check lint unit browser clean offline audit bench
+.PHONY: site serve preview test check lint unit browser snapshots golden clean offline audit bench
 
 site: $(STAMP) /usr/bin/chromium
 	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
 	@# its own, swapped in for site/ in one step; a failure leaves site/ as it was
 	@$(BIN)/python scripts/build_site.py
-	@echo "Built site/ — look at it with 'make preview' on http://127.0.0.1:8000/"
+	@echo "Built site/$(if $(SITE_URL), for $(SITE_URL),) — look at it with 'make preview' on http://127.0.0.1:8000/"
 
 # A preview built from the sources, rebuilt on every save (not site/).
 serve: $(STAMP)
@@ -35,10 +37,34 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
-test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt
+# Every test: lint, types, then the whole suite (what .ci/run calls).
+test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# The fast tier for your own loop: the model, the checks and their golden cases, translation,
+# edits and the generated Markdown's snapshots; no build, no browser (under 30 s).
+unit: $(STAMP) /usr/bin/msgfmt
+	$(BIN)/pytest -q tests/unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check kitsite scripts tests
+	$(BIN)/mypy
+
+# The built site in headless Chromium (axe, keyboard, search, video, the offline edition).
+browser: $(STAMP) /usr/bin/chromium
+	$(BIN)/pytest -q tests/browser
+
+# After changing generated pages on purpose: rewrite tests/snapshots, then read its git diff.
+snapshots: $(STAMP)
+	KITS_UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q tests/unit/test_snapshots.py
+	@git status --short tests/snapshots
+
+# After changing a message on purpose: rewrite the golden cases' expected.txt, then read the diff.
+golden: $(STAMP)
+	KITS_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/unit/test_validate_golden.py tests/unit/test_po_golden.py
+	@git status --short tests/golden tests/golden-po
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -50,12 +76,24 @@ $(STAMP): requirements.txt pyproject.toml
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils gettext >/dev/null
 
+# Debian's nginx, for the test that serves the site with deploy/nginx/kits.conf on 127.0.0.1
+# (tests/test_nginx.py; it runs its own nginx with a temporary prefix, never the service).
+/usr/sbin/nginx:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+
+# Java for the W3C Nu HTML Checker (its jar comes from npm's vnu-jar, in $(NODE_STAMP)).
+/usr/bin/java:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/offline.py --out dist/kits-offline.zip
 
-# axe on every page and Lighthouse 12 on the key pages of site/, served gzipped on 127.0.0.1.
-audit: site $(NODE_STAMP)
+# The W3C Nu HTML Checker, axe on every page and Lighthouse 12 on the key pages of site/,
+# served gzipped on 127.0.0.1.
+audit: site $(NODE_STAMP) /usr/bin/java
 	$(BIN)/python scripts/audit.py site
 
 # Build time and memory at 10 to 2000 videos per language, against the same pages written by
@@ -63,11 +101,12 @@ audit: site $(NODE_STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-# Node tools (Lighthouse), pinned by scripts/node/package-lock.json, installed into .cache/node.
+# Node tools (Lighthouse, the Nu HTML Checker's jar), pinned by scripts/node/package-lock.json,
+# installed into .cache/node. No install scripts: vnu-jar's would download a Java of its own.
 $(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
 	command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 	mkdir -p $(NODE_DIR) && cp scripts/node/package.json scripts/node/package-lock.json $(NODE_DIR)/
-	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(NODE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

@@ -1,16 +1,19 @@
-"""Audit a built site as a workshop reader meets it: accessibility, speed, weight and privacy.
+"""Audit a built site as a workshop reader meets it: valid HTML, accessibility, speed, weight
+and privacy.
 
 Usage: .venv/bin/python scripts/audit.py [SITE_DIR] [--no-lighthouse] [--pages PATH ...]
 
-Serves SITE_DIR (default ``site``) gzipped on 127.0.0.1 and opens every HTML page in headless
-Chromium with an empty cache, at a desktop and a phone width: it runs axe-core (WCAG 2.0/2.1/2.2
-A and AA), counts the bytes of every response until the network is idle (workers included)
-and records any request to another host. Then Lighthouse 12 (mobile, its default) runs on the
-home, kit list, kit, video and 404 pages of each language (the median of 3 runs, as
-Lighthouse's authors advise). One table shows it all: the four
-Lighthouse scores, kilobytes on first load (Lighthouse's count and Chromium's, the larger is held
-to the target), requests to other hosts and axe violations. Lighthouse comes from ``.cache/node``
-(``make audit`` installs it there with npm) and runs on Node with Debian's Chromium.
+First the W3C Nu HTML Checker reads every page's HTML (scripts/htmlcheck.py): each error is
+printed, and any error misses a target. Then it serves SITE_DIR (default ``site``) gzipped on
+127.0.0.1 and opens every HTML page in headless Chromium with an empty cache, at a desktop and a
+phone width: it runs axe-core (WCAG 2.0/2.1/2.2 A and AA), counts the bytes of every response
+until the network is idle (workers included) and records any request to another host. Then
+Lighthouse 12 (mobile, its default) runs on the home, kit list, kit, video and 404 pages of each
+language (the median of 3 runs, as Lighthouse's authors advise). One table shows it all: the
+four Lighthouse scores, kilobytes on first load (Lighthouse's count and Chromium's, the larger
+is held to the target), requests to other hosts and axe violations. Lighthouse comes from
+``.cache/node`` (``make audit`` installs it there with npm) and runs on Node with Debian's
+Chromium.
 Exits non-zero when a target is missed.
 """
 
@@ -31,6 +34,7 @@ from playwright.sync_api import Browser, Request, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from axetools import axe_violations, format_violations, site_pages
+from htmlcheck import html_errors, missing_tools, summary
 
 from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -192,6 +196,12 @@ def main() -> int:
         raise SystemExit(f"{site}/index.html is missing: build the site first (make site)")
     if not args.no_lighthouse and not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run 'make audit', which installs it")
+    if missing_tools():
+        raise SystemExit(missing_tools())
+    invalid = html_errors(site)
+    for error in invalid:
+        print(error.format())
+    print(f"Nu HTML Checker: {summary(invalid)}")
     rows = {path: Row(path) for path in site_pages(site)}
     key_pages = args.pages or lighthouse_pages(site)
     with serve(site, compress=True) as base, sync_playwright() as pw:
@@ -212,7 +222,8 @@ def main() -> int:
     failing = [r.path for r in rows.values() if not r.ok(weighed=r.path in key_pages)]
     print(f"\n{len(rows)} pages, {total_axe} axe violations; targets: 100 in every Lighthouse "
           f"category and ≤ {MAX_BYTES // 1024} KB on the key pages; no request to another host "
-          "and no axe violation on any page")
+          "and no axe violation or Nu HTML Checker error on any page")
+    failing += sorted({e.page for e in invalid} - set(failing))
     if failing:
         print("missed on: " + ", ".join("/" + p for p in failing))
         return 1

@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the project root)
 
-1. ``kits check``: every content problem as file:line; an error stops the build here.
+1. ``kits check``: every content problem as file:line; an error stops the build here. The
+   public address (``SITE_URL``) is checked too; without one, one line says that the site
+   will name no address of its own.
 2. Takes the lock ``.cache/site.lock``. A second build started meanwhile says that it waits,
    waits for the first to finish, then builds: both finish, and site/ is always one whole
    build. (Waiting, not refusing: a person or a script that runs ``make site`` gets the site
@@ -40,6 +42,7 @@ from pathlib import Path
 
 from kitsite.cli.main import main as kits
 from kitsite.edit.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
+from kitsite.render.site_address import address_problem, public_url
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -67,7 +70,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGHUP, _stop)
     try:
-        if kits(["check"]) != 0:
+        if kits(["check"]) != 0 or not address_ok():
             return 1
         with build_lock() as lock:
             clear_leftovers()
@@ -83,6 +86,22 @@ def main() -> int:
         print("make site: stopped; site/ was not changed", file=sys.stderr)
         return 130
     return 0
+
+
+def address_ok() -> bool:
+    """Whether ``SITE_URL`` can be the public address (one line says why not, or that it is
+    not set and the site will name no address of its own)."""
+    address = public_url()
+    if address is None:
+        print("make site: SITE_URL is not set, so the site names no address of its own (no "
+              "canonical links, hreflang alternates or sitemap; PDFs without links to it) — "
+              "to publish, run make site SITE_URL=https://…/", flush=True)
+        return True
+    problem = address_problem(address)
+    if problem is not None:
+        print(f"make site: {problem}", file=sys.stderr)
+        return False
+    return True
 
 
 def _stop(signum: int, _frame: object) -> None:

@@ -5,7 +5,11 @@ Usage: .venv/bin/python scripts/handouts.py SITE_DIR
 Serves SITE_DIR on 127.0.0.1, opens each kit page (``<lang prefix>kits/<kit>/``) in headless
 Chromium with print media, and writes the PDF the page links to (templates/kit.md.j2 names it
 ``<kit>-<lang>.pdf``) next to it: the discussion cards as the print styles in
-overrides/assets/stylesheets/kits.css lay them out. ``make site`` (scripts/build_site.py) runs
+overrides/assets/stylesheets/kits.css lay them out. The links in a PDF are absolute (Chromium
+resolves them against the page's address), so the page is opened at the site's public address
+(``SITE_URL``, :mod:`kitsite.render.site_address`), its requests answered from the local
+server; without a public address, the links to the site itself are left out of the PDF (their
+text stays). No PDF names the temporary local port. ``make site`` (scripts/build_site.py) runs
 :func:`write_handouts` on the fresh build before it replaces site/. The printing itself, several
 pages at a time and only for pages that changed since they were last printed, is
 scripts/pdf_print.py's.
@@ -22,7 +26,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pdf_print import PrintCache, PrintJob, PrintReport, print_pages
 
+from kitsite.render.site_address import public_url
+
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
+UNLINK_OWN_PAGES = """() => {
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (new URL(link.href, location.href).origin === location.origin) link.removeAttribute("href");
+  }
+}"""
+"""Without a public address, links to the site's own pages would name the local port."""
 FOOTER = ('<div style="width:100%;font-size:8pt;text-align:center;color:#000">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -61,22 +73,27 @@ PDF_OPTIONS = {
 }
 
 
-def handout_jobs(site: Path) -> list[PrintJob]:
-    """What to print: each kit page with a handout, into the PDF it links to."""
-    return [PrintJob(page.path, site / page.pdf, PDF_OPTIONS) for page in kit_pages(site)]
+def handout_jobs(site: Path, address: str | None = None) -> list[PrintJob]:
+    """What to print: each kit page with a handout, into the PDF it links to, opened at the
+    public ``address`` (none: its links to the site's own pages are left out)."""
+    return [PrintJob(page.path, site / page.pdf, PDF_OPTIONS, address=address,
+                     before_print=None if address else UNLINK_OWN_PAGES)
+            for page in kit_pages(site)]
 
 
-def print_handouts(site: Path, cache: PrintCache | None = None) -> PrintReport:
+def print_handouts(site: Path, cache: PrintCache | None = None,
+                   address: str | None = None) -> PrintReport:
     """Print (or take from the cache) the PDF of every kit page of ``site``."""
-    jobs = handout_jobs(site)
+    jobs = handout_jobs(site, address)
     if not jobs:
         raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
     return print_pages(site, jobs, cache=cache)
 
 
-def write_handouts(site: Path) -> int:
-    """Print the PDF of every kit page of ``site`` into it; returns how many were written."""
-    report = print_handouts(site)
+def write_handouts(site: Path, address: str | None = None) -> int:
+    """Print the PDF of every kit page of ``site`` into it, its links at ``address`` (by default
+    the public address, ``SITE_URL``); returns how many were written."""
+    report = print_handouts(site, address=address or public_url())
     print(f"handouts: {len(report.printed)} printed, {len(report.reused)} unchanged since "
           "they were last printed (.cache/pdf/)", flush=True)
     return report.written

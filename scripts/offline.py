@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from kitsite.edit.atomic import WriteError, replacing
+from kitsite.render.site_address import ENVIRONMENT_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.offline.yml"
@@ -28,6 +29,7 @@ FOLDER = "kits-offline"
 
 def build(site: Path) -> None:
     env = {**os.environ, "KITS_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(ENVIRONMENT_VARIABLE, None)  # the disk copy names no web address (mkdocs.offline.yml)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(CONFIG),
          "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)

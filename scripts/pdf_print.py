@@ -27,12 +27,12 @@ import shutil
 import sys
 import time
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Route, async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kitsite.edit.atomic import WriteError, write_bytes, write_text
@@ -41,7 +41,7 @@ from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_UNUSED_DAYS = 14
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 """Part of every key: changing how pages are printed (not what) empties the cache."""
 MISSING = "missing"
 """The hash recorded for a file the browser asked for that the site did not have."""
@@ -61,6 +61,12 @@ class PrintJob:
     """Playwright's ``page.pdf`` options (no ``path``); part of the cache key."""
     media: str = "print"
     """The CSS media type the page is laid out for."""
+    address: str | None = None
+    """The site's public address (``https://…/``) to open the page at, so that its links in
+    the PDF name it; the browser's requests there are answered from the local server. None:
+    the page is opened at the local server's address."""
+    before_print: str | None = None
+    """A JavaScript function run on the page once it has loaded, before printing."""
 
 
 @dataclass
@@ -104,6 +110,7 @@ class PrintCache:
 
     def key(self, job: PrintJob, files: SiteFiles) -> str:
         options = json.dumps({"options": job.options, "media": job.media, "path": job.path,
+                              "address": job.address, "before_print": job.before_print,
                               "version": CACHE_VERSION}, sort_keys=True)
         digest = hashlib.sha256(options.encode("utf-8"))
         digest.update(b"\0" + files.hash_of(job.path).encode("ascii"))
@@ -221,19 +228,35 @@ async def _print_from(queue: asyncio.Queue[tuple[PrintJob, str]], browser: Brows
     tab = await browser.new_page()
     loaded: list[str] = []
     tab.on("request", lambda request: loaded.append(request.url))
+    routed: set[str] = set()
     try:
         while not queue.empty():
             job, key = queue.get_nowait()
+            if job.address and job.address not in routed:
+                await tab.route(job.address + "**", _answer_from(job.address, base))
+                routed.add(job.address)
             loaded.clear()
             # "load": the page and everything it loads, its deferred scripts run; then the
             # fonts it uses. (Not "networkidle", which waits another 500 ms for nothing.)
-            await tab.goto(base + job.path, wait_until="load")
+            await tab.goto((job.address or base) + job.path, wait_until="load")
             await tab.evaluate("document.fonts.ready.then(() => true)")
+            if job.before_print:
+                await tab.evaluate(job.before_print)
             await tab.emulate_media(media=job.media)  # type: ignore[arg-type]
             pdf = await tab.pdf(**job.options)
             write_bytes(job.out, pdf)
-            paths = [url.removeprefix(base) for url in loaded if url.startswith(base)]
+            prefixes = [p for p in (job.address, base) if p]
+            paths = [url.removeprefix(prefix) for url in loaded for prefix in prefixes
+                     if url.startswith(prefix)]
             if len(paths) == len(loaded):  # everything came from the site: a key can say it
                 cache.store(key, pdf, paths, files)
     finally:
         await tab.close()
+
+
+def _answer_from(address: str, local: str) -> Callable[[Route], Awaitable[None]]:
+    """A route handler: a request for the public ``address`` answered by the local server."""
+    async def answer(route: Route) -> None:
+        response = await route.fetch(url=local + route.request.url.removeprefix(address))
+        await route.fulfill(response=response)
+    return answer

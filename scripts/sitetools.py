@@ -2,8 +2,8 @@
 ``mkdocs serve`` on a project, and starting headless Chromium the way this machine allows
 (Debian's /usr/bin/chromium).
 
-Owns: the local HTTP server (optionally gzip-compressed), the ``mkdocs serve`` process and the
-Chromium launch options.
+Owns: the local HTTP server (optionally gzip-compressed, with given headers), the ``mkdocs
+serve`` process and the Chromium launch options.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,6 +32,12 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".vtt")
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     gzip_enabled = False
+    extra_headers: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -63,9 +70,12 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 on a free port; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"gzip_enabled": compress})
+def serve(site_dir: Path, *, compress: bool = False,
+          headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 on a free port, every answer with ``headers``; yields
+    the base URL."""
+    handler = type("Handler", (_Handler,), {"gzip_enabled": compress,
+                                            "extra_headers": dict(headers or {})})
     server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from helpers.projects import copy_sample, read
 
-from conftest import ROOT, SAMPLES, mkdocs_build
-
-
-def copy_sample(tmp_path: Path, name: str = "basic") -> Path:
-    """A copy of a sample project with the real site's labels (they are site content)."""
-    project = tmp_path / name
-    shutil.copytree(SAMPLES / name, project)
-    for lang_dir in (project / "content").iterdir():
-        labels = ROOT / "content" / lang_dir.name / "labels.yml"
-        if lang_dir.is_dir() and labels.exists() and not (lang_dir / "labels.yml").exists():
-            shutil.copy(labels, lang_dir / "labels.yml")
-    # the sample points at the real templates and theme overrides
-    text = (project / "mkdocs.yml").read_text().replace("../../../", f"{ROOT}/")
-    (project / "mkdocs.yml").write_text(text)
-    return project
+from conftest import mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +18,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, tmp / "site")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
-
-
-def read(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_page_exists_in_both_languages(sample_site: Path) -> None:

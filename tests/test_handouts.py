@@ -90,3 +90,31 @@ def test_kits_without_videos_get_no_handout(handout_site: Path) -> None:
         for page in (handout_site / prefix / "kits").glob("*/index.html"):
             pdfs = list(page.parent.glob("*.pdf"))
             assert bool(pdfs) == (page.parent.name in with_videos), page
+
+
+def pdf_links(pdf: Path) -> list[str]:
+    """The addresses the PDF's links go to (Chromium writes them as plain /URI entries)."""
+    return [m.decode() for m in re.findall(rb"/URI\s*\(([^)]*)\)", pdf.read_bytes())]
+
+
+def test_without_an_address_pdfs_link_to_no_page_of_the_site(handout_site: Path) -> None:
+    pdfs = sorted(handout_site.rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        assert b"127.0.0.1" not in pdf.read_bytes(), pdf
+        assert pdf_links(pdf) == [], pdf
+
+
+def test_pdf_links_go_to_the_public_address(
+        built_site: Path, tmp_path: Path) -> None:
+    from handouts import write_handouts
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    address = "https://materialer.example.dk/"
+    assert write_handouts(site, address) >= 2
+    pdf = site / "en" / "kits" / "dialogue-kickstarter" / "dialogue-kickstarter-en.pdf"
+    assert f"{address}en/kits/dialogue-kickstarter/hope/" in pdf_links(pdf)
+    for pdf in site.rglob("*.pdf"):
+        assert b"127.0.0.1" not in pdf.read_bytes(), pdf
+        assert all(link.startswith(address) for link in pdf_links(pdf)), pdf

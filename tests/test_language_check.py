@@ -154,7 +154,7 @@ def test_kits_check_warns_with_file_line_term_and_alternatives(
     assert code == 0  # warnings do not fail the check
     assert out[: len(EXPECTED)] == EXPECTED  # and nothing else: quotations, markers, docs
     assert out[len(EXPECTED)].startswith("language guide: rephrase each use above")
-    assert out[-1] == f"0 errors, {len(EXPECTED)} warnings"
+    assert out[-1] == f"content OK: 2 kit files in 2 languages, {len(EXPECTED)} warnings"
 
 
 def test_strict_language_turns_the_warnings_into_errors(

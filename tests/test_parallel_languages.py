@@ -16,10 +16,10 @@ from typing import Any
 
 import mkdocs_static_i18n.plugin  # noqa: F401  (the plugin checks it is loaded)
 import pytest
+from helpers.projects import copy_sample
 from mkdocs.exceptions import Abort
 from scenarios.conftest import make_project
 from scenarios.languages import add_swedish
-from test_build import copy_sample
 
 from conftest import ROOT, mkdocs_build
 from kitsite.plugins.parallel import ParallelLanguagesPlugin
@@ -38,6 +38,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def build_both(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                *extra: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    monkeypatch.setenv("SITE_URL", "https://materialer.example.dk/")  # so there is a sitemap
     monkeypatch.setenv("KITS_PARALLEL", "false")
     sequential = mkdocs_build(project, tmp_path / "sequential", *extra)
     assert sequential.returncode == 0, sequential.stderr

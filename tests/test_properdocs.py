@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_build import copy_sample
+from helpers.projects import copy_sample
 
 from conftest import ROOT, mkdocs_build
 

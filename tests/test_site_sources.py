@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_build import copy_sample, read
+from helpers.projects import copy_sample, read
 
 from conftest import ROOT, mkdocs_build
 from kitsite.render.pages import PlannedPage

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults import files_in, fill_up, make_read_only, small_disk
+from helpers.faults import files_in, fill_up, make_read_only, small_disk
 
 from conftest import ROOT
 

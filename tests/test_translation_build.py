@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from test_build import copy_sample, read
-from test_translation import walkthrough_edits
+from helpers.projects import copy_sample, read
+from helpers.walkthrough import walkthrough_edits
 
 from conftest import mkdocs_build
 
@@ -245,3 +245,12 @@ def test_kit_facts_stay_one_per_line(built_site: Path) -> None:
     html = read(built_site, "kits/dialogue-kickstarter")
     labels = re.findall(r"<li><strong>([^<]+):</strong>", html)
     assert "Lavet i samarbejde med" in labels and "Samlet videotid" in labels
+
+
+def test_the_status_page_quotes_in_the_pages_language(walkthrough_site: Path) -> None:
+    """A changed text is quoted in the page's marks, outside its language mark."""
+    danish = article(read(walkthrough_site, "translation-status"))
+    english = article(read(walkthrough_site, "en/translation-status"))
+    assert '»<span lang="en">' in danish
+    assert "“" not in danish and "”" not in danish
+    assert "»" not in english and "«" not in english

@@ -39,11 +39,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if language:
         print(JUSTIFY_HINT)
     failed = bool(errors(problems))
-    if failed or problems:
+    if failed:
         print(summary_line(problems))
-    else:
+    else:  # warnings are advice: the content is still fit to build
         kits = sum(len(k) for k in result.library.kits.values())
-        print(f"content OK: {kits} kit files in {len(result.library.languages)} languages")
+        warned = f", {summary_line(problems).split(', ', 1)[1]}" if problems else ""
+        print(f"content OK: {kits} kit files in {len(result.library.languages)} "
+              f"languages{warned}")
     return 1 if failed else 0
 
 

@@ -4,7 +4,8 @@ Owns: checking every Markdown page under ``docs/`` the way MkDocs will read it: 
 at most :data:`~kitsite.content.limits.MAX_FILE_BYTES`, UTF-8 text (MkDocs stops with a traceback on
 anything else), and front matter (between ``---`` lines at the top) that passes the same bounded
 parsing as every content file (:mod:`kitsite.content.yamldoc`): no tags, no alias "bomb", no deep
-nesting. MkDocs itself would parse any front matter and put what it holds on the page.
+nesting, and only the keys the site uses (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`).
+MkDocs itself would parse any front matter and put what it holds on the page.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kitsite.content.docs_pages import FRONT_MATTER, read_page, visible_files
+from kitsite.content.docs_pages import FRONT_MATTER, FRONT_MATTER_KEYS, read_page, visible_files
 from kitsite.content.problems import Problem
-from kitsite.content.yamldoc import parse_yaml
+from kitsite.content.validate import closest
+from kitsite.content.yamldoc import YamlDoc, parse_yaml
 
 
 def check_docs_pages(docs_dir: Path, readable: Callable[[Path], bool]) -> list[Problem]:
@@ -38,4 +40,23 @@ def _check_front_matter(path: Path, text: str, problems: list[Problem]) -> None:
                        for ln in body.splitlines()):
         return
     # one empty line first, so that the parser's line numbers are the page's
-    parse_yaml(path, "\n" + body, problems)
+    doc = parse_yaml(path, "\n" + body, problems)
+    if doc is not None and isinstance(doc.data, dict):
+        problems.extend(_unknown_keys(doc))
+
+
+def _unknown_keys(doc: YamlDoc) -> list[Problem]:
+    """A problem for each front matter key the site does not use: the theme would act on
+    some (``template`` picks the page's template, ``subtitle`` is printed as written)."""
+    known = list(FRONT_MATTER_KEYS)
+    found = []
+    for key in doc.data:
+        if str(key) in FRONT_MATTER_KEYS:
+            continue
+        close = closest(str(key), known)
+        fix = (f"did you mean '{close}'? Correct the spelling" if close else
+               "delete it; a page's front matter may have only " + ", ".join(known))
+        found.append(Problem(doc.path, doc.key_line_of((key,)), str(key),
+                             f"expected a front matter key the site uses, found unknown key "
+                             f"'{key}' — {fix}"))
+    return found

@@ -21,6 +21,14 @@ from kitsite.content.yamldoc import parse_yaml, read_file_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 """A page's YAML front matter, between ``---`` and ``---`` (or ``...``), as MkDocs reads it."""
+FRONT_MATTER_KEYS: dict[str, str] = {
+    "title": "the page's title in the menu and the browser tab",
+    "description": "one sentence for search engines",
+    "search": "search: {exclude: true} keeps the page out of the search",
+    "hide": "parts of the page layout to hide: navigation, toc, footer",
+}
+"""The keys a page's front matter may have, and what each is for: the theme reads many more
+(``template``, ``icon``, ``subtitle``... some printed as written), the site uses these."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """attr_list's ``{ #id .class }`` at the end of a heading."""

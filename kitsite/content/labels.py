@@ -95,10 +95,11 @@ LABELS: tuple[LabelSpec, ...] = (
           "{per_question}: minutes of discussion per question.",
           "{video_minutes} minutes of video and {questions} with about {per_question} minutes "
           "of discussion each.", "video_minutes", "questions", "per_question"),
-    _text("session_step", "One step of the session plan; {title}: the video's title, "
-          "{duration}: its length, {questions}: the number of questions, {minutes}: the step's "
-          "minutes.", "Watch “{title}” ({duration}), then discuss {questions}: about {minutes} "
-          "minutes.", "title", "duration", "questions", "minutes"),
+    _text("session_step", "One step of the session plan; {title}: the video's title, in this "
+          "language's quotation marks (the quotes label), {duration}: its length, {questions}: "
+          "the number of questions, {minutes}: the step's minutes.",
+          "Watch {title} ({duration}), then discuss {questions}: about {minutes} minutes.",
+          "title", "duration", "questions", "minutes"),
     _text("no_videos", "On a kit without video cards.",
           "This kit has no video cards. Its material is described below."),
     _text("editorial_title", "Under a title the editors wrote.",
@@ -196,6 +197,22 @@ LABELS: tuple[LabelSpec, ...] = (
           "language"),
     _text("status_all_clean", "When every translation is up to date.",
           "Every translation is up to date."),
+    LabelSpec("quotes", "The quotation marks of this language, around a title or a text the "
+              "generated pages quote (the quote filter): open and close, and inner_open and "
+              "inner_close for quotes inside a quote.",
+              '{open: "“", close: "”", inner_open: "‘", inner_close: "’"}', form="block",
+              keys=("open", "close", "inner_open", "inner_close")),
+    # every page's footer (overrides/partials/site-footer.html)
+    _text("contributors_heading", "Heading of the footer's links to the contributors' pages.",
+          "For contributors"),
+    _text("editors_guide", "Footer link to the editor's guide.", "Editor's guide"),
+    _text("translators_guide", "Footer link to the translator's guide.", "Translator's guide"),
+    _text("published_by", "Before the publisher's name in the footer.", "Published by"),
+    _text("contact", "Before how to reach the publisher, in the footer.", "Contact"),
+    _text("accessibility_statement", "Footer link to the accessibility statement.",
+          "Accessibility statement"),
+    _text("theme_credit", "The footer's credit to the theme; {theme}: its name, a link.",
+          "Made with {theme}", "theme"),
 )
 LABEL_SPECS: dict[str, LabelSpec] = {spec.key: spec for spec in LABELS}
 

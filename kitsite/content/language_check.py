@@ -22,6 +22,7 @@ from kitsite.content.docs_pages import read_page
 from kitsite.content.language_guide import LanguageGuide, Term
 from kitsite.content.markdown_safety import defuse_unclosed
 from kitsite.content.problems import Problem
+from kitsite.content.quotes import QUOTE_PAIRS
 from kitsite.content.spec import KIT_FIELDS, FieldSpec
 from kitsite.content.yamldoc import KeyPath, YamlDoc, format_key_path
 
@@ -33,7 +34,7 @@ JUSTIFY_HINT = (
     f"'{MARKDOWN_MARKER_HELP}' in its paragraph (Markdown)"
 )
 
-_QUOTES = {"“": "”", "”": "”", '"': '"', "»": "«", "„": "“", "«": "»"}
+_QUOTES = QUOTE_PAIRS
 _PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)  # non-blank lines
 _NOT_PROSE = re.compile(
     r"^[ \t]*>[^\n]*"  # a Markdown blockquote line: someone else's words

@@ -94,6 +94,8 @@ def load_library(content_dir: Path, docs_dir: Path | None = None, *,
         languages=settings.languages,
         discussion_minutes_per_question=settings.discussion_minutes_per_question,
         fallback=settings.fallback,
+        publisher=settings.publisher,
+        accessibility_statement=settings.accessibility_statement,
     )
     docs: dict[Path, YamlDoc] = {}
     for language in library.languages:

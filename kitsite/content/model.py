@@ -10,7 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kitsite.content.site_settings import Publisher
 
 DURATION_RE = re.compile(r"^(\d{1,3}):([0-5]\d)$")
 
@@ -190,6 +193,10 @@ class Library:
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The fallback order some languages configure in ``site.yml`` (``{"sv": ("en", "da")}``);
     :meth:`fallback_languages` completes it."""
+    publisher: Publisher | None = None
+    """Who publishes the site (``site.yml``), shown in every page's footer."""
+    accessibility_statement: str | None = None
+    """The address of the site's accessibility statement, linked from every page's footer."""
 
     def fallback_languages(self, language: str) -> tuple[str, ...]:
         """The languages to take text from when ``language`` lacks it, best first, without

@@ -2,15 +2,16 @@
 
 Owns: the one description of the file's keys (:data:`SITE_FIELDS`, the same
 :class:`~kitsite.content.spec.FieldSpec` records as kit files, checked by the same checker), the
-rules
-across keys (the default language is one of the languages; a fallback order names languages of
-the site), and :class:`SiteSettings`, the values the rest of the program reads. Every problem is
-reported at once, at its line; the values are then the best the file allows, so that the other
-files can still be checked in the same run.
+rules across keys (the default language is one of the languages; a fallback order names
+languages of the site; a site that names its publisher links its accessibility statement, which
+is advised with a warning), and :class:`SiteSettings`, the values the rest of the program reads.
+Every problem is reported at once, at its line; the values are then the best the file allows,
+so that the other files can still be checked in the same run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,19 @@ from kitsite.content.yamldoc import YamlDoc, load_yaml
 SITE_FILE = "site.yml"
 DEFAULT_MINUTES = 5
 DOCUMENT = "the site settings"
+STATEMENT_EXAMPLE = "https://www.was.digst.dk/materialer-example-dk"
+
+PUBLISHER_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "text", True,
+              "Who publishes the site and answers for it, as readers should know it; shown in "
+              "every page's footer.", "EN AF OS"),
+    FieldSpec("contact", "text", False,
+              "How readers reach the publisher: an e-mail address (shown as a link), a phone "
+              "number or a postal address.", "kontakt@example.dk"),
+    FieldSpec("url", "url", False,
+              "The publisher's own website; the publisher's name links to it.",
+              "https://www.example.dk/"),
+)
 
 SITE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("default_language", "language", True,
@@ -40,7 +54,23 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
               "to take it from, in order. Languages not listed follow, the default language "
               "first; a language not listed here falls back to the default language first, "
               "then the others in the order of languages.", "{sv: [en, da]}"),
+    FieldSpec("publisher", "object", False,
+              "Who publishes the site, and how readers reach them (every page's footer).",
+              "{name: EN AF OS, contact: kontakt@example.dk}", PUBLISHER_FIELDS),
+    FieldSpec("accessibility_statement", "url", False,
+              "The address of the site's accessibility statement, linked from every page's "
+              "footer. A Danish public body must publish one made with the Agency for "
+              "Digitisation's WAS-tool (www.was.digst.dk).", STATEMENT_EXAMPLE),
 )
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the site (``publisher:`` in ``site.yml``)."""
+
+    name: str
+    contact: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +83,9 @@ class SiteSettings:
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The fallback order each language configures, as written (see
     :meth:`kitsite.content.model.Library.fallback_languages` for the order readers get)."""
+    publisher: Publisher | None = None
+    accessibility_statement: str | None = None
+    """The https:// address of the accessibility statement, when ``site.yml`` gives one."""
 
 
 UNSET = SiteSettings("en", ("en",))
@@ -70,7 +103,8 @@ def read_site_settings(content_dir: Path, problems: list[Problem]) -> SiteSettin
     doc = load_yaml(path, problems)
     if doc is None:
         return UNSET
-    problems.extend(check_fields(doc, SITE_FIELDS, document=DOCUMENT))
+    problems.extend(check_fields(doc, SITE_FIELDS, document=DOCUMENT,
+                                 blocks={"publisher": "the publisher block"}))
     if not isinstance(doc.data, dict):
         return UNSET
     languages = _languages(doc, problems)
@@ -81,7 +115,42 @@ def read_site_settings(content_dir: Path, problems: list[Problem]) -> SiteSettin
         languages=languages,
         discussion_minutes_per_question=_minutes(doc.data),
         fallback=_fallback(doc, languages, problems),
+        publisher=_publisher(doc.data.get("publisher")),
+        accessibility_statement=_statement(doc, problems),
     )
+
+
+def _publisher(written: Any) -> Publisher | None:
+    """The valid part of ``publisher`` (check_fields reported the rest)."""
+    if not isinstance(written, dict) or not _is_text(written.get("name")):
+        return None
+    contact, url = written.get("contact"), written.get("url")
+    return Publisher(name=written["name"].strip(),
+                     contact=contact.strip() if isinstance(contact, str) and contact.strip()
+                     else None,
+                     url=url if isinstance(url, str) and url.startswith("https://") else None)
+
+
+def _statement(doc: YamlDoc, problems: list[Problem]) -> str | None:
+    """The accessibility statement's address; a warning, at ``publisher``, when a site that
+    names its publisher links none (check_fields reported a value that is no link)."""
+    written = doc.data.get("accessibility_statement")
+    if isinstance(written, str) and written.startswith("https://"):
+        return written
+    if written is None and isinstance(doc.data.get("publisher"), dict):
+        problems.append(dataclasses.replace(problem_at(doc, ("publisher",), (
+            "expected the key 'accessibility_statement' in the site settings, since they name "
+            "the publisher (a Danish public body must publish an accessibility statement made "
+            "with the Agency for Digitisation's WAS-tool and link it from every page), found "
+            "none — make the statement at "
+            "www.was.digst.dk and add its address to content/site.yml, like: "
+            f"accessibility_statement: {STATEMENT_EXAMPLE}"), at_key=True),
+            key="accessibility_statement", severity="warning"))
+    return None
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _languages(doc: YamlDoc, problems: list[Problem]) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ required, translatable and on which generated pages it is shown — patterns, an
 made from a title. Everything else derives from it: validation
 (:mod:`kitsite.content.validate`), loading into the model (:mod:`kitsite.content.loading`),
 the link and language checks, the translation state (:mod:`kitsite.translation.kit`), the
-views, the JSON Schema (:mod:`kitsite.content.schema`); ``tests/test_spec.py`` fails when the
+views, the JSON Schema (:mod:`kitsite.content.schema`); ``tests/unit/test_spec.py`` fails when the
 editor's guide's format or a template disagrees.
 """
 

@@ -4,7 +4,9 @@ Owns: the ``kits`` plugin's options and MkDocs events. On each build it loads an
 content and stops the build with every problem listed when there are errors. Before MkDocs
 copies a file, it makes sure every file from ``docs_dir`` and the theme's ``custom_dir`` is the
 project's own (no symlink out of the project: :mod:`kitsite.content.project_files`), and that no
-hand-written page has a generated page's address. Otherwise every
+hand-written page has a generated page's address. Every page's front matter is
+narrowed to the keys the site uses, its title escaped, and its HTML cleaned with an allowlist
+(:mod:`kitsite.render.safe_html`). Otherwise every
 generated page joins MkDocs' files as an ordinary page of ``docs_dir`` (so mkdocs-static-i18n
 sorts it by language like any other) and gets its text, rendered in memory, only in the pass
 that builds its language. Nothing is written besides the site. Everything else lives in plain
@@ -14,10 +16,12 @@ modules that do not import MkDocs.
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -26,14 +30,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.labels import fill, read_labels
+from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, error_report
 from kitsite.content.project_files import outside_reason, problem_for
+from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
+from kitsite.render.footer import SiteFooter, site_footer
+from kitsite.render.hosting import headers_file, redirects_file
 from kitsite.render.page_scripts import without_unused_scripts
+from kitsite.render.part_languages import mark_title_languages
+from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
+from kitsite.render.safe_html import clean_page_html
+from kitsite.render.security import content_security_policy, frame_sources, security_headers
+from kitsite.render.site_address import address_problem, public_url
 from kitsite.render.site_sources import SiteSources, prepare_site_sources
 from kitsite.render.template_cache import SHARED as SHARED_BYTECODE
 from kitsite.render.text_direction import text_direction, with_document_direction
+from kitsite.render.valid_html import without_checkbox_autocomplete
 
 log = logging.getLogger("mkdocs.plugins.kits")
 
@@ -56,6 +72,21 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         self.added: set[str] = set()
         self.command = ""
         self.in_child = False
+        self.footers: dict[str, SiteFooter] = {}
+
+    @event_priority(200)  # before mkdocs-static-i18n, which builds its links on site_url
+    def _set_address(self, config: MkDocsConfig) -> MkDocsConfig:
+        """``site_url`` is the public address from ``SITE_URL`` (:mod:`kitsite.render.site_address`)
+        when it is set; ``mkdocs serve`` keeps its own 127.0.0.1 address, and the offline
+        edition (Material's offline plugin on) names no web address."""
+        address = public_url()
+        if address is None or self.command == "serve" or _offline(config):
+            return config
+        problem = address_problem(address)
+        if problem is not None:
+            raise PluginError(problem)
+        config.site_url = address
+        return config
 
     @event_priority(100)
     def _load_content(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -100,10 +131,11 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         config.theme["direction"] = text_direction(_pass_language(config))
         return config
 
-    on_config = CombinedEvent(_load_content, _set_direction)
+    on_config = CombinedEvent(_set_address, _load_content, _set_direction)
 
     def _keep(self, sources: SiteSources, config: MkDocsConfig) -> None:
         self.sources, self.checked_config = sources, id(config)
+        self.footers = {}
         if self.command == "build":
             # The content lives as long as this one-off process: leave it (and what MkDocs made
             # so far) out of the cycle collector's walks, which would otherwise go over every
@@ -167,19 +199,69 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
     on_files = CombinedEvent(_refuse_files_from_outside, _add_generated_files,
                              _fill_generated_files)
 
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
+                         files: Any) -> str:
+        """A page's front matter as the theme may read it: only the keys the site uses
+        (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
+        others), and the title escaped, because the theme prints it as HTML (in the menu, the
+        header and the browser tab), as it does a title taken from the page's heading."""
+        meta = {key: value for key, value in page.meta.items() if key in FRONT_MATTER_KEYS}
+        if "title" in meta:
+            meta["title"] = html.escape(str(meta["title"]), quote=False)
+        if "description" in meta:
+            meta["description"] = str(meta["description"])
+        page.meta = meta
+        return markdown
+
+    @event_priority(-1000)  # last: no plugin changes the HTML after it has been cleaned
+    def on_page_content(self, output: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+        """Every page's HTML, generated or hand-written, cleaned down to what a page may hold
+        (:mod:`kitsite.render.safe_html`): whatever its sources held, no script, handler,
+        script address or refresh reaches the site. Then titles in another language than the
+        page's say so wherever the theme shows them (:mod:`kitsite.render.part_languages`);
+        every page's content is made before any page's template, so the menu finds each
+        page's marked title."""
+        cleaned = clean_page_html(output)
+        mark_title_languages(page, cleaned, _pass_language(config))
+        return cleaned
+
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Every page's footer: the contributors' pages, the publisher, the accessibility
+        statement (``overrides/partials/site-footer.html`` shows them)."""
+        return self._with_footer(context, config)
+
+    def on_template_context(self, context: Any, template_name: str,
+                            config: MkDocsConfig) -> Any:
+        """The same footer on the 404 pages."""
+        return self._with_footer(context, config) if template_name == "404.html" else context
+
+    def _with_footer(self, context: Any, config: MkDocsConfig) -> Any:
+        if self.sources is None:
+            return context
+        language = _pass_language(config)
+        if language not in self.footers:
+            library = self.sources.load.library
+            self.footers[language] = site_footer(
+                library, language, read_labels(library.root, language), Path(config.docs_dir),
+                config.use_directory_urls)
+        context["site_footer"] = self.footers[language]
+        return context
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only. The page loads none of the site's scripts it does not use
-        (:mod:`kitsite.render.page_scripts`)."""
-        return without_unused_scripts(with_document_direction(output, config.theme["direction"]))
+        sets it on ``<body>`` only; no ``autocomplete`` on the theme's checkboxes
+        (:mod:`kitsite.render.valid_html`); and none of the site's scripts the page does not
+        use (:mod:`kitsite.render.page_scripts`)."""
+        return without_unused_scripts(without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"])))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = without_unused_scripts(
-            with_document_direction(output, config.theme["direction"]))
+        output = without_unused_scripts(without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"])))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
@@ -197,11 +279,25 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             library = self.sources.load.library
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)
+            site = Path(config.site_dir)
+            write_text(site / "robots.txt", robots_txt(config.site_url))
+            drop_source_maps(site)
+            if not _offline(config):
+                write_host_files(site, library, urlsplit(config.site_url or "/").path or "/")
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         """Compile the theme's templates once per process, not once per language pass and
         ``mkdocs serve`` rebuild (see :mod:`kitsite.render.template_cache`)."""
         env.bytecode_cache = SHARED_BYTECODE
+        env.globals["kits_for_readers"] = for_readers  # overrides/sitemap.xml
+        if self.sources is not None:  # partials/hreflang.html: x-default
+            library = self.sources.load.library
+            env.globals["kits_default_language"] = library.default_language
+            if not _offline(config):  # partials/security-policy.html (not from file://)
+                env.globals["kits_security_policy"] = content_security_policy(
+                    frame_sources(library), for_meta=True)
+        env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages
+        env.globals["dir_of"] = text_direction
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -213,6 +309,20 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def write_host_files(site: Path, library: Library, base_path: str) -> None:
+    """``_headers`` and ``_redirects`` for Netlify and Cloudflare Pages
+    (:mod:`kitsite.render.hosting`)."""
+    write_text(site / "_headers", headers_file(security_headers(frame_sources(library))))
+    write_text(site / "_redirects",
+               redirects_file(library.languages, library.default_language, base_path))
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline edition (mkdocs.offline.yml: Material's offline plugin on)."""
+    offline = config.plugins.get("material/offline")
+    return bool(offline is not None and offline.config.get("enabled"))
 
 
 def _pass_language(config: MkDocsConfig) -> str:

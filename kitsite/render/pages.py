@@ -3,7 +3,9 @@
 Owns: which pages exist for a language (the kit list, one page per kit, one per video), their
 source paths (``kits/<kit>/<video>/index.md``) and feeding views and reader-facing labels to the
 Jinja templates in ``templates/``. The words come from ``content/<lang>/labels.yml`` and the
-markup from the templates; this module holds neither.
+markup from the templates; this module holds neither. Content text reaches a template only as
+words: labels are made inert here, and the templates pass every other text through the
+``plain`` and ``markdown`` filters (:mod:`kitsite.render.safe_text`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from kitsite.content.docs_pages import (
     missing_pages,
     split_front_matter,
 )
-from kitsite.content.labels import fill, plural, read_labels
+from kitsite.content.labels import LABEL_SPECS, fill, plural, read_labels
 from kitsite.content.language_guide import LanguageGuide
 from kitsite.content.model import Library
+from kitsite.content.quotes import inner_quotes, quote
+from kitsite.render.safe_text import content_markdown, label_markdown, plain_markdown
 from kitsite.render.text_direction import text_direction
 from kitsite.render.urls import (
     kit_and_video_pages,
@@ -36,6 +40,7 @@ from kitsite.render.urls import (
     status_uri,
     words_uri,
 )
+from kitsite.render.video_embed import embed_url
 from kitsite.render.views import KitView, site_kit_views
 from kitsite.translation.report import build_report
 
@@ -104,6 +109,14 @@ class PageRenderer:
         # labels are filled in only by these two: {name} replaced, nothing evaluated
         self.env.filters["fill"] = fill
         self.env.filters["plural"] = plural
+        # every text from a content file goes into a page through one of these two
+        # (kitsite/render/safe_text.py): it can never become HTML or an attribute list
+        self.env.filters["plain"] = plain_markdown
+        self.env.filters["markdown"] = content_markdown
+        self.env.filters["embed_url"] = embed_url
+        # the one rule for quotation marks (kitsite/content/quotes.py), in the labels' marks
+        self.env.filters["quote"] = quote
+        self.env.filters["inner_quotes"] = inner_quotes
         self._contexts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, dict[str, KitView]] = {}
 
@@ -188,8 +201,8 @@ class PageRenderer:
         """What every page of a language shares: its labels, and the shared pieces of markup
         (``templates/macros.md.j2``) as ``m``, made once per language."""
         if language not in self._contexts:
-            labels = with_language_names(read_labels(self.library.root, language),
-                                         self.library)
+            labels = inert_labels(with_language_names(
+                read_labels(self.library.root, language), self.library))
             base: dict[str, Any] = {
                 "lang": language, "labels": labels,
                 "spoken": lambda s: spoken_duration(s, labels, language),
@@ -202,6 +215,20 @@ class PageRenderer:
         """Where the page ``uri`` of ``language`` is published, relative to the site root."""
         prefix = "" if language == self.library.default_language else f"{language}/"
         return prefix + published_uri(uri, self.use_directory_urls)
+
+
+def inert_labels(labels: dict[str, Any]) -> dict[str, Any]:
+    """Every label as Markdown with no HTML and no attribute list, its own placeholders kept
+    for :func:`~kitsite.content.labels.fill` (:func:`kitsite.render.safe_text.label_markdown`)."""
+    def inert(value: Any, placeholders: tuple[str, ...]) -> Any:
+        if isinstance(value, str):
+            return label_markdown(value, placeholders)
+        if isinstance(value, dict):
+            return {key: inert(item, placeholders) for key, item in value.items()}
+        return value
+
+    return {key: inert(value, LABEL_SPECS[key].placeholders if key in LABEL_SPECS else ())
+            for key, value in labels.items()}
 
 
 def spoken_duration(seconds: int, labels: dict[str, Any], language: str) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from axetools import axe_violations, format_violations, site_pages
+from helpers.site_pages import predicted_pages
 
 from conftest import ROOT
 
@@ -22,6 +23,9 @@ pytestmark = pytest.mark.browser
 
 VIEWPORTS = ({"width": 1280, "height": 900}, {"width": 412, "height": 823})
 LANGS = {"da": "", "en": "en/"}
+
+
+PAGES = predicted_pages(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +36,10 @@ def pages(built_site: Path) -> list[str]:
                      "kits/dialogue-kickstarter/hope/"):
             assert prefix + path in found
     return found
+
+
+def test_the_pages_checked_one_by_one_are_every_page_built(pages: list[str]) -> None:
+    assert sorted(pages) == PAGES
 
 
 def guarded_context(browser: Any, outside: list[str], **options: Any) -> Any:
@@ -59,22 +67,27 @@ def tab(browser: Any) -> Iterator[Any]:
     assert outside == []
 
 
-def test_every_page_passes_axe_and_loads_nothing_from_other_hosts(
-    browser: Any, site_url: str, pages: list[str]
-) -> None:
-    report: list[str] = []
+@pytest.fixture(scope="module", params=VIEWPORTS, ids=lambda v: f"{v['width']}px")
+def viewport_tab(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """One tab per viewport for every page, with the requests it made to other hosts."""
     outside: list[str] = []
-    for viewport in VIEWPORTS:
-        context = guarded_context(browser, outside, viewport=viewport)
-        tab = context.new_page()
-        for path in pages:
-            tab.goto(site_url + path, wait_until="networkidle")
-            found = axe_violations(tab)
-            if found:
-                report.append(format_violations(f"/{path} at {viewport['width']}px", found))
-        context.close()
-    assert not report, "axe found WCAG violations:\n" + "\n".join(report)
-    assert outside == [], f"pages asked other hosts for: {sorted(set(outside))}"
+    context = guarded_context(browser, outside, viewport=request.param)
+    yield context.new_page(), outside
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_page_passes_axe_and_loads_nothing_from_other_hosts(
+    viewport_tab: tuple[Any, list[str]], site_url: str, path: str
+) -> None:
+    tab, outside = viewport_tab
+    outside.clear()
+    tab.goto(site_url + path, wait_until="networkidle")
+    found = axe_violations(tab)
+    width = tab.viewport_size["width"]
+    assert not found, "axe found WCAG violations:\n" + format_violations(
+        f"/{path} at {width}px", found)
+    assert outside == [], f"/{path} asked other hosts for: {sorted(set(outside))}"
 
 
 def test_every_page_has_one_h1_and_no_skipped_heading_level(

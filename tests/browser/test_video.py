@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from test_build import copy_sample
+from helpers.projects import copy_sample
 
 from conftest import mkdocs_build
 from kitsite.content.loading import load_library

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from faults import fill_up, make_read_only, small_disk
+from helpers.faults import fill_up, make_read_only, small_disk
 
 from scenarios.conftest import Project, make_project
 

@@ -1,30 +1,14 @@
 /* Videos on other services (templates/video.md.j2, figure.video-consent): nothing is loaded from
    the other service until the reader presses the button; then its player replaces the poster.
-   Known services get their embed address (YouTube without cookies, Vimeo); any other address is
-   embedded as written. */
+   The page names the player's address (data-video-embed, from kitsite/render/video_embed.py:
+   YouTube without cookies, Vimeo; any other address as written), which the security policy
+   allows as a frame. */
 (function () {
   "use strict";
 
-  function embedUrl(url) {
-    var u;
-    try { u = new URL(url); } catch (e) { return url; }
-    var host = u.hostname.replace(/^www\./, "");
-    var id = null;
-    if (host === "youtube.com" || host === "m.youtube.com") {
-      id = u.pathname === "/watch" ? u.searchParams.get("v") : u.pathname.split("/embed/")[1];
-    } else if (host === "youtu.be") {
-      id = u.pathname.slice(1);
-    }
-    if (id) return "https://www.youtube-nocookie.com/embed/" + encodeURIComponent(id) + "?autoplay=1";
-    if (host === "vimeo.com" && /^\/\d+$/.test(u.pathname)) {
-      return "https://player.vimeo.com/video" + u.pathname + "?autoplay=1&dnt=1";
-    }
-    return url;
-  }
-
   function load(figure) {
     var frame = document.createElement("iframe");
-    frame.src = embedUrl(figure.getAttribute("data-video-url"));
+    frame.src = figure.getAttribute("data-video-embed");
     frame.title = figure.getAttribute("data-video-title") || "";
     frame.className = "video-consent__player";
     frame.width = "640";

@@ -1,0 +1,1 @@
+"""Helpers the tests share: copying sample projects, running ``kits`` commands in-process."""
