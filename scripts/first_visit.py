@@ -12,8 +12,9 @@ not delay the HTML document itself. For every page type in every language it mea
 
 - the page's own HTML through the shaper (the navigation's responseEnd) and the first
   contentful paint; the target is FCP at most :data:`MAX_FCP_RATIO` × the HTML's time;
-- the bytes transferred for the first load (every response, headers included, until the
-  network is idle): at most :data:`MAX_FIRST_LOAD_KB` KB;
+- the bytes transferred for the first load (every response of the page's origin, headers
+  included, until the network is idle: Resource Timing's transferSize): at most
+  :data:`MAX_FIRST_LOAD_KB` KB;
 - the scripts loaded, and any of them the page has no use for (a script of
   :data:`kitsite.render.page_scripts.SCRIPT_NEEDS` without its markup on the page).
 """
@@ -156,7 +157,9 @@ class Visit:
 _MEASURE = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-  return {html: nav.responseEnd - nav.startTime, fcp: fcp ? fcp.startTime : -1};
+  const bytes = [nav, ...performance.getEntriesByType("resource")]
+    .reduce((sum, entry) => sum + entry.transferSize, 0);
+  return {html: nav.responseEnd - nav.startTime, fcp: fcp ? fcp.startTime : -1, bytes};
 }"""
 
 
@@ -165,9 +168,6 @@ def visit(page: Page, url: str) -> Visit:
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    sizes: dict[str, int] = {}
-    cdp.on("Network.loadingFinished",
-           lambda event: sizes.__setitem__(event["requestId"], int(event["encodedDataLength"])))
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
     page.goto(url, wait_until="networkidle", timeout=120_000)
@@ -177,7 +177,7 @@ def visit(page: Page, url: str) -> Visit:
     html = page.content()
     names = [s.split("?", 1)[0].rsplit("/", 1)[-1] for s in scripts]
     unused = [n for n in names if n in SCRIPT_NEEDS and SCRIPT_NEEDS[n] not in html]
-    return Visit(url, figures["html"], figures["fcp"], sum(sizes.values()), names, unused)
+    return Visit(url, figures["html"], figures["fcp"], int(figures["bytes"]), names, unused)
 
 
 def first_visits(site: Path, runs: int = RUNS) -> list[Visit]:
