@@ -20,7 +20,7 @@ export SITE_URL
 site: $(STAMP) /usr/bin/chromium
 	@# kits check, then (one build at a time) MkDocs and the PDF handouts into a folder of
 	@# its own, swapped in for site/ in one step; a failure leaves site/ as it was
-	@$(BIN)/python scripts/build_site.py
+	@$(BIN)/python scripts/build/build_site.py
 	@echo "Built site/$(if $(SITE_URL), for $(SITE_URL),) — look at it with 'make preview' on http://127.0.0.1:8000/"
 
 # A preview built from the sources, rebuilt on every save (not site/).
@@ -37,7 +37,9 @@ preview: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kits check
 
-# Every test: lint, types, then the whole suite (what .ci/run calls).
+# Every test: lint, types, then the whole suite (what .ci/run calls). Java and the node tools
+# are for the Nu HTML Checker (tests/test_valid_html.py); nginx for
+# tests/test_nginx.py.
 test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
@@ -89,23 +91,23 @@ $(STAMP): requirements.txt pyproject.toml
 
 # For workshops: dist/kits-offline.zip opens from file:// with search and no network.
 offline: $(STAMP) /usr/bin/chromium
-	$(BIN)/python scripts/offline.py --out dist/kits-offline.zip
+	$(BIN)/python scripts/build/offline.py --out dist/kits-offline.zip
 
 # The W3C Nu HTML Checker, axe on every page and Lighthouse 12 on the key pages of site/,
 # served gzipped on 127.0.0.1.
 audit: site $(NODE_STAMP) /usr/bin/java
-	$(BIN)/python scripts/audit.py site
+	$(BIN)/python scripts/dev/audit.py site
 
 # Build time and memory at 10 to 2000 videos per language, against the same pages written by
 # hand; `kits check` time; how long `make serve` takes to show a saved YAML edit (~5 minutes).
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/dev/bench.py
 
-# Node tools (Lighthouse, the Nu HTML Checker's jar), pinned by scripts/node/package-lock.json,
+# Node tools (Lighthouse, the Nu HTML Checker's jar), pinned by scripts/dev/node/package-lock.json,
 # installed into .cache/node. No install scripts: vnu-jar's would download a Java of its own.
-$(NODE_STAMP): scripts/node/package.json scripts/node/package-lock.json
+$(NODE_STAMP): scripts/dev/node/package.json scripts/dev/node/package-lock.json
 	command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	mkdir -p $(NODE_DIR) && cp scripts/node/package.json scripts/node/package-lock.json $(NODE_DIR)/
+	mkdir -p $(NODE_DIR) && cp scripts/dev/node/package.json scripts/dev/node/package-lock.json $(NODE_DIR)/
 	cd $(NODE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

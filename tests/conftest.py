@@ -14,9 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples"
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT / "scripts" / "build"), str(ROOT / "scripts" / "dev")]  # the tools tested
 
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,4 @@
-"""scripts/bench.py's building blocks: its synthetic content is valid content, its hand-written
+"""scripts/dev/bench.py's building blocks: its synthetic content is valid content, its hand-written
 twin of a generated site has the same pages, and its edits of mkdocs.yml change only what they
 say. (The timings themselves are printed by the script, never asserted.)"""
 

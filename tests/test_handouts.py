@@ -1,10 +1,11 @@
-"""The PDF handouts: scripts/handouts.py prints each kit page with videos to a PDF in each
+"""The PDF handouts: scripts/build/handouts.py prints each kit page with videos to a PDF in each
 language, the kit page links to it, and the PDF read back (pdftotext) holds every video's
 title, duration and questions.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 LANGS = {"da": "", "en": "en/"}
+HANDOUTS = ROOT / "scripts" / "build" / "handouts.py"
 
 
 def words(text: str) -> str:
@@ -30,8 +32,9 @@ def words(text: str) -> str:
 def handout_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("handouts") / "site"
     shutil.copytree(built_site, site)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
-                            capture_output=True, text=True, check=False)
+    no_address = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    result = subprocess.run([sys.executable, str(HANDOUTS), str(site)],
+                            capture_output=True, text=True, check=False, env=no_address)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -107,14 +110,57 @@ def test_without_an_address_pdfs_link_to_no_page_of_the_site(handout_site: Path)
 
 def test_pdf_links_go_to_the_public_address(
         built_site: Path, tmp_path: Path) -> None:
-    from handouts import write_handouts
-
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     address = "https://materialer.example.dk/"
-    assert write_handouts(site, address) >= 2
+    result = subprocess.run([sys.executable, str(HANDOUTS), str(site)],
+                            capture_output=True, text=True, check=False,
+                            env={**os.environ, "SITE_URL": address})
+    assert result.returncode == 0, result.stderr
     pdf = site / "en" / "kits" / "dialogue-kickstarter" / "dialogue-kickstarter-en.pdf"
     assert f"{address}en/kits/dialogue-kickstarter/hope/" in pdf_links(pdf)
     for pdf in site.rglob("*.pdf"):
         assert b"127.0.0.1" not in pdf.read_bytes(), pdf
         assert all(link.startswith(address) for link in pdf_links(pdf)), pdf
+
+
+def pdf_info(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_question_cards_are_a6_four_to_an_a4_sheet_with_every_question(
+        handout_site: Path, lang: str) -> None:
+    for kit in kits_with_videos(lang):
+        session = handout_site / LANGS[lang] / "kits" / kit["id"] / "session"
+        html = (session / "index.html").read_text("utf-8")
+        links = re.findall(r'href="(cards/[^"]+\.pdf)"', html)
+        assert links == [f"cards/{kit['id']}-cards-{lang}.pdf"]
+        pdf = session / links[0]
+        info = pdf_info(pdf)
+        questions = [q for video in kit["videos"] for q in video["questions"]]
+        pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.M).group(1))  # type: ignore[union-attr]
+        assert pages == -(-len(questions) // 4), "four cards to a sheet"
+        assert re.search(r"^Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)$", info, re.M), info
+        assert re.search(r"^Tagged:\s+yes$", info, re.M)
+        text = words(pdf_text(pdf))
+        for question in questions:
+            assert words(question) in text, question
+        # built without SITE_URL: no QR code and no address, never the port that printed it
+        assert "127.0.0.1" not in text and "http" not in text
+        assert "Material for MkDocs" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_facilitator_sheet_is_one_page_with_the_agenda_and_every_question(
+        handout_site: Path, lang: str) -> None:
+    for kit in kits_with_videos(lang):
+        session = handout_site / LANGS[lang] / "kits" / kit["id"] / "session"
+        pdf = session / "facilitator" / f"{kit['id']}-facilitator-{lang}.pdf"
+        assert re.search(r"^Pages:\s+1$", pdf_info(pdf), re.M), "one page"
+        text = words(pdf_text(pdf))
+        assert words(labels(lang)["session_agenda_heading"]) in text
+        for video in kit["videos"]:
+            for question in video["questions"]:
+                assert words(question) in text, question

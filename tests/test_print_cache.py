@@ -1,8 +1,8 @@
-"""The print cache of scripts/pdf_print.py: a page is printed again only when its HTML, its print
-options or a file it loads (style sheet, image, font) changed; otherwise its PDF keeps its bytes.
-A build that fails midway leaves only whole entries, which the next build reuses; a damaged entry
-is printed again. Also: a changed kit gets a new handout and an unchanged kit keeps its bytes,
-through two real builds of a sample project.
+"""The print cache of scripts/build/pdf_print.py: a page is printed again only when its HTML,
+its print options or a file it loads (style sheet, image, font) changed; otherwise its PDF keeps
+its bytes. A build that fails midway leaves only whole entries, which the next build reuses; a
+damaged entry is printed again. Also: a changed kit gets a new handout and an unchanged kit
+keeps its bytes, through two real builds of a sample project.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """``mkdocs serve`` on a copy of the project: a saved YAML change shows on the page, an invalid
 save prints the problems (no traceback) and the last good site stays served, and fixing the
-file brings the page back. Timings are measured by scripts/bench.py, not asserted here."""
+file brings the page back. Timings are measured by scripts/dev/bench.py, not asserted here."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from mkdocs_process import mkdocs_serve
 
 from conftest import ROOT
 from kitsite.render.template_cache import MemoryBytecodeCache
-from sitetools import mkdocs_serve
 
 KIT = Path("content/da/kits/dialogue-kickstarter.yml")
 PAGE = "kits/dialogue-kickstarter/"
@@ -83,6 +83,15 @@ def save(served: Served, old: str, new: str) -> None:
     assert old in text
     time.sleep(0.6)  # a new modification time for the polling watcher
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_preview_runs_on_127_0_0_1_with_its_live_reload_allowed(served: Served) -> None:
+    """The published site's security policy (no inline script) stays out of the preview:
+    mkdocs serve's live reload is an inline script, and the preview's address is local."""
+    page = served.page()
+    assert 'rel="canonical" href="http://127.0.0.1:' in page
+    assert "livereload" in page
+    assert 'http-equiv="Content-Security-Policy"' not in page
 
 
 def test_saved_yaml_shows_on_the_page(served: Served) -> None:

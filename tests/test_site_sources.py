@@ -1,7 +1,7 @@
 """The generated pages live in memory: a build writes nothing but the site, renders each page
 only in the language pass that builds it, refuses a hand-written page at a generated page's
 address (naming both), and the same pages can be written out as a docs folder
-(scripts/bench.py's hand-written twin)."""
+(scripts/dev/bench.py's hand-written twin)."""
 
 from __future__ import annotations
 

@@ -29,6 +29,12 @@ FRONT_MATTER_KEYS: dict[str, str] = {
 }
 """The keys a page's front matter may have, and what each is for: the theme reads many more
 (``template``, ``icon``, ``subtitle``... some printed as written), the site uses these."""
+GENERATED_FRONT_MATTER_KEYS: dict[str, str] = {
+    "kits_session": "which session page a generated page is (session, facilitator, cards): "
+                    "overrides/main.html loads the session script and styles there only",
+}
+"""Keys only generated pages have (a hand-written page with one is reported like any unknown
+key)."""
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 _HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")
 """attr_list's ``{ #id .class }`` at the end of a heading."""

@@ -20,7 +20,7 @@ from kitsite.content.language_guide import LanguageGuide, guide_path, load_langu
 from kitsite.content.links import check_links
 from kitsite.content.media_checks import check_media
 from kitsite.content.mkdocs_languages import check_mkdocs_languages
-from kitsite.content.model import Duration, Kit, Library, Section, Video, VideoSource
+from kitsite.content.model import Duration, Kit, Library, Package, Section, Video, VideoSource
 from kitsite.content.page_collisions import check_page_collisions
 from kitsite.content.problems import Problem, errors
 from kitsite.content.project_files import check_tree
@@ -146,11 +146,18 @@ def kit_from_doc(doc: YamlDoc, language: str, default_minutes: int) -> Kit:
         videos=videos,
         sections=tuple(Section(s["title"].strip(), s["body"].strip())
                        for s in data.get("sections") or ()),
+        packages=tuple(_package(p) for p in data.get("packages") or ()),
         path=doc.path,
         field_lines={format_key_path(path): line for path, line in doc.lines.items()
                      if path and (path[0] != "videos" or len(path) == 1)},
         translated_from=_raw_block(doc, ("translated_from",)),
     )
+
+
+def _package(data: dict[str, Any]) -> Package:
+    return Package(id=data["id"], name=data["name"].strip(),
+                   video_ids=tuple(data.get("videos") or ()),
+                   discussion_minutes_per_question=data.get("discussion_minutes_per_question"))
 
 
 def _texts(data: dict[str, Any], fields: tuple[FieldSpec, ...]) -> dict[str, str]:

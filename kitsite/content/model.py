@@ -1,13 +1,14 @@
 """The content model: kits, videos and durations, as plain Python values.
 
 Owns: the dataclasses every other module passes around, and the small facts computed from
-them (total video time, the suggested session length). No I/O, no YAML, no MkDocs.
+them (total video time). How long a session takes is :mod:`kitsite.render.session_plan`'s.
+No I/O, no YAML, no MkDocs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,12 +108,25 @@ class Video:
     def questions(self) -> tuple[str, ...]:
         return self.lists["questions"]
 
+    @property
+    def facilitator_notes(self) -> str:
+        return self.texts.get("facilitator_notes", "")
+
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, self.line)
 
-    def session_seconds(self, minutes_per_question: int) -> int:
-        """Watching time plus discussion time for every question."""
-        return self.duration.seconds + len(self.questions) * minutes_per_question * 60
+
+
+@dataclass(frozen=True)
+class Package:
+    """A session an editor suggests for a kit: which videos, how long per question."""
+
+    id: str
+    name: str
+    video_ids: tuple[str, ...] = ()
+    """The videos it shows, in the kit's order; empty: every video."""
+    discussion_minutes_per_question: int | None = None
+    """None: the kit's."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,7 @@ class Kit:
     discussion_minutes_per_question: int
     videos: tuple[Video, ...] = ()
     sections: tuple[Section, ...] = ()
+    packages: tuple[Package, ...] = ()
     path: Path = Path()
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
     """Line of each kit-level field: ``{"title": 6, "sections[0]": 40, ...}`` (not videos)."""
@@ -166,18 +181,12 @@ class Kit:
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, 1)
 
-    def session_minutes(self) -> int:
-        return session_minutes(self.videos, self.discussion_minutes_per_question)
+    @property
+    def facilitator_notes(self) -> str:
+        return self.texts.get("facilitator_notes", "")
 
     def video(self, video_id: str) -> Video | None:
         return next((v for v in self.videos if v.id == video_id), None)
-
-
-def session_minutes(videos: Iterable[Video], minutes_per_question: int) -> int:
-    """Suggested session length in minutes: videos plus discussion, rounded up to 5."""
-    seconds = sum(v.session_seconds(minutes_per_question) for v in videos)
-    minutes = -(-seconds // 60)
-    return -(-minutes // 5) * 5
 
 
 @dataclass

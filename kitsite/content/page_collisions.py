@@ -1,11 +1,12 @@
 """Hand-written pages at the address of a generated page.
 
 Owns: finding every file under ``docs/`` that MkDocs would publish at the same place as a page
-the generator makes (the list of kits, a kit page, a video page, the language guide's page,
-the translation status page; see :func:`kitsite.render.pages.generated_pages`), whether it has the
-generated page's very path (``docs/en/kits/x/index.md``) or another path published there
-(``docs/en/kits/x.md``). One of the two would silently replace the other; instead each
-collision is an error at the hand-written file that names the file the page is made from.
+the generator makes (the list of kits, a kit page, a video page, a session page, the language
+guide's page, the translation status page; see :func:`kitsite.render.pages.generated_pages`),
+whether it has the generated page's very path (``docs/en/kits/x/index.md``) or another path
+published there (``docs/en/kits/x.md``). One of the two would silently replace the other;
+instead each collision is an error at the hand-written file that names the file the page is
+made from.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def check_page_collisions(library: Library, docs_dir: Path,
         languages = [parts[0]] if in_language else list(library.languages)
         hand_written.append((path, languages, output_file(
             "/".join(parts[1:] if in_language else parts))))
-    # Listing every kit and video page compares each kit's translations: only done when a
-    # hand-written file is published where one could be (under kits/, not the kit list)
+    # Listing every kit, video and session page compares each kit's translations: only done
+    # when a hand-written file is published where one could be (under kits/, not the kit list)
     kit_pages = any(_under_a_kit(published) for _, _, published in hand_written)
     generated = {lang: {output_file(uri): (uri, origin) for uri, origin in
                         generated_pages(library, lang, kit_pages=kit_pages).items()}
@@ -62,7 +63,7 @@ def check_page_collisions(library: Library, docs_dir: Path,
 
 
 def _under_a_kit(published: str) -> bool:
-    """Whether the site file ``published`` is where a kit page or a video page could be."""
+    """Whether the site file ``published`` is where a kit, video or session page could be."""
     return published.startswith(_KITS) and published != output_file(kit_list_uri())
 
 

@@ -23,7 +23,9 @@ Kind = Literal[
 ]
 
 
-Page = Literal["kits", "kit", "video"]
+Page = Literal["kits", "kit", "video", "facilitator"]
+"""``facilitator``: the facilitator view of a kit's session (``/kits/<kit>/session/facilitator/``),
+the one page that shows facilitator notes; never the projector view or another page."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,18 @@ SECTION_FIELDS: tuple[FieldSpec, ...] = (
               translatable=True, shown_on=("kit",)),
 )
 
+PACKAGE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", "id", True, "The package's id; the same in every language.", "short"),
+    FieldSpec("name", "text", True, "The package's name, as the session page offers it.",
+              "A short session (30 minutes)", translatable=True, shown_on=("kit",)),
+    FieldSpec("videos", "text_list", False,
+              "The ids of the videos it shows, in the kit's order (all when left out).",
+              "- hope"),
+    FieldSpec("discussion_minutes_per_question", "minutes", False,
+              "Minutes of discussion per question in this package (the kit's when left out).",
+              "3"),
+)
+
 VIDEO_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", "id", True,
               "Stable id used in the web address; the same in every language.", "hope"),
@@ -86,6 +100,11 @@ VIDEO_FIELDS: tuple[FieldSpec, ...] = (
               "file: videos/hope.mp4", VIDEO_SOURCE_FIELDS),
     FieldSpec("transcript", "markdown", False, "What is said in the video, as text.",
               "Speaker: ...", translatable=True, shown_on=("video",)),
+    FieldSpec("facilitator_notes", "markdown", False,
+              "Notes for whoever runs the session, shown with this video's steps in the "
+              "facilitator view only (never on the public pages or the projector).",
+              "Give people a minute alone with the first question.", translatable=True,
+              shown_on=("facilitator",)),
     FieldSpec("translated_from", "object", False,
               "Written by `kits status --confirm`: fingerprints of the source text this "
               "translation was made from. Do not edit by hand.", "{language: en, title: 1a2b3c4d}"),
@@ -109,6 +128,15 @@ KIT_FIELDS: tuple[FieldSpec, ...] = (
               "ONE OF US created the kit with ...", translatable=True, shown_on=("kit",)),
     FieldSpec("discussion_minutes_per_question", "minutes", False,
               "Minutes of discussion per question in the session plan.", "5"),
+    FieldSpec("facilitator_notes", "markdown", False,
+              "Notes for whoever runs a session with the kit, shown in the facilitator view "
+              "only (never on the public pages or the projector).",
+              "Agree with the group that what is said in the room stays in the room.",
+              translatable=True, shown_on=("facilitator",)),
+    FieldSpec("packages", "list", False,
+              "Sessions an editor suggests (a short and a long one...): presets on the "
+              "session page. Without packages, the whole kit is the one preset.",
+              "- id: short", PACKAGE_FIELDS, translatable=True, shown_on=("kit",)),
     FieldSpec("videos", "list", True, "The kit's video cards, in the order to show them.",
               "- id: hope", VIDEO_FIELDS),
     FieldSpec("sections", "list", False, "Extra titled sections on the kit page.",

@@ -381,6 +381,23 @@ def check_kit_file(doc: YamlDoc) -> list[Problem]:
         videos = doc.data.get("videos")
         if isinstance(videos, list):
             problems.extend(_check_unique_video_ids(doc, videos))
+            problems.extend(_check_package_videos(doc, videos, doc.data.get("packages")))
+    return problems
+
+
+def _check_package_videos(doc: YamlDoc, videos: list[Any], packages: Any) -> list[Problem]:
+    """Each video a package names is a video of this kit."""
+    known = [v["id"] for v in videos if isinstance(v, dict) and isinstance(v.get("id"), str)]
+    problems: list[Problem] = []
+    for i, package in enumerate(packages if isinstance(packages, list) else []):
+        named = package.get("videos") if isinstance(package, dict) else None
+        for j, vid in enumerate(named if isinstance(named, list) else []):
+            if not isinstance(vid, str) or vid in known:
+                continue
+            close = closest(vid, known)
+            fix = f"did you mean '{close}'?" if close else f"use one of: {', '.join(known)}"
+            problems.append(problem_at(doc, ("packages", i, "videos", j), (
+                f"expected the id of a video of this kit, found {vid!r} — {fix}")))
     return problems
 
 

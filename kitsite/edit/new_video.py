@@ -21,7 +21,7 @@ from typing import Any
 from kitsite.cli.commands import kits_command
 from kitsite.content.loading import kit_files, load_site_settings
 from kitsite.content.model import Duration
-from kitsite.content.problems import Problem
+from kitsite.content.problems import Problem, errors
 from kitsite.content.spec import ID_PATTERN, id_from_text
 from kitsite.content.validate import duration_message
 from kitsite.content.yamldoc import YamlDoc, load_yaml, parse_yaml
@@ -119,8 +119,8 @@ def _settings(content_dir: Path) -> dict[str, Any]:
                             f"{_show(content_dir)} — run the command in the project folder "
                             "or give --content DIR")
     settings = load_site_settings(content_dir, problems)
-    if problems:
-        raise NewVideoError("\n".join(p.format() for p in problems))
+    if errors(problems):  # warnings (such as a missing accessibility statement) are kits check's
+        raise NewVideoError("\n".join(p.format() for p in errors(problems)))
     return settings
 
 

@@ -30,7 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from kitsite.content.docs_pages import FRONT_MATTER_KEYS
+from kitsite.content.docs_pages import FRONT_MATTER_KEYS, GENERATED_FRONT_MATTER_KEYS
 from kitsite.content.labels import fill, read_labels
 from kitsite.content.model import Library
 from kitsite.content.page_collisions import check_page_collisions
@@ -205,7 +205,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         (:data:`~kitsite.content.docs_pages.FRONT_MATTER_KEYS`; ``kits check`` reports the
         others), and the title escaped, because the theme prints it as HTML (in the menu, the
         header and the browser tab), as it does a title taken from the page's heading."""
-        meta = {key: value for key, value in page.meta.items() if key in FRONT_MATTER_KEYS}
+        allowed = {**FRONT_MATTER_KEYS, **(GENERATED_FRONT_MATTER_KEYS
+                                          if page.file.src_uri in self.added else {})}
+        meta = {key: value for key, value in page.meta.items() if key in allowed}
         if "title" in meta:
             meta["title"] = html.escape(str(meta["title"]), quote=False)
         if "description" in meta:
@@ -293,7 +295,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         if self.sources is not None:  # partials/hreflang.html: x-default
             library = self.sources.load.library
             env.globals["kits_default_language"] = library.default_language
-            if not _offline(config):  # partials/security-policy.html (not from file://)
+            # partials/security-policy.html; not from file://, nor while serving: mkdocs
+            # serve's live reload is an inline script
+            if not _offline(config) and self.command != "serve":
                 env.globals["kits_security_policy"] = content_security_policy(
                     frame_sources(library), for_meta=True)
         env.filters["fill"] = fill  # labels in the theme's overrides, filled in as on pages

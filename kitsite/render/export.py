@@ -2,7 +2,7 @@
 
 Owns: writing ``docs/`` and the generated Markdown into one new folder, for tools that read a
 folder of ordinary source files (the build itself takes the generated pages from memory;
-``scripts/bench.py`` writes its hand-written twin with this).
+``scripts/dev/bench.py`` writes its hand-written twin with this).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Owns: ``_headers`` and ``_redirects`` (Netlify, Cloudflare Pages; the build writes them into the
 site) and the nginx server block for self-hosting (deploy/nginx/kits.conf, written by
-``scripts/deploy_config.py``; a test fails when the committed file is not what this writes).
+``scripts/dev/deploy_config.py``; a test fails when the committed file is not what this writes).
 Each serves :func:`kitsite.render.security.security_headers` on every answer, and answers an
 unknown address under a language's folder (``/en/…``) with status 404 and that language's
 404 page, any other with the default language's.
@@ -41,8 +41,8 @@ def nginx_server_block(headers: Mapping[str, str], languages: Iterable[str],
         for lang in languages if lang != default_language)
     return f"""\
 # The materials site on nginx (self-hosting, e.g. a hospital intranet).
-# Written by scripts/deploy_config.py from kitsite/render/hosting.py and security.py: do not
-# edit by hand; run `.venv/bin/python scripts/deploy_config.py` after changing either, or after
+# Written by scripts/dev/deploy_config.py from kitsite/render/hosting.py and security.py: do not
+# edit by hand; run `.venv/bin/python scripts/dev/deploy_config.py` after changing either, or after
 # adding a video on another service (the policy allows frames from its player only).
 # Use: build with `make site SITE_URL=https://materialer.example.dk/`, copy site/ to root,
 # put this file in /etc/nginx/conf.d/ (or sites-enabled/), set server_name, listen and root
@@ -65,6 +65,13 @@ server {{
     # without its slash is redirected to it (nginx's own rule), so relative links work
     error_page 404 /{NOT_FOUND};
     location / {{
+    }}
+    # the other hosts' files are not pages
+    location = /_headers {{
+        return 404;
+    }}
+    location = /_redirects {{
+        return 404;
     }}
 {language_blocks}}}
 """

@@ -30,14 +30,18 @@ from kitsite.content.language_guide import LanguageGuide
 from kitsite.content.model import Library
 from kitsite.content.quotes import inner_quotes, quote
 from kitsite.render.safe_text import content_markdown, label_markdown, plain_markdown
+from kitsite.render.session_context import session_context
+from kitsite.render.site_address import public_url
 from kitsite.render.text_direction import text_direction
 from kitsite.render.urls import (
     kit_and_video_pages,
     kit_list_uri,
     published_uri,
     relative_url,
+    session_pages,
     shown_language_guide,
     status_uri,
+    video_uri,
     words_uri,
 )
 from kitsite.render.video_embed import embed_url
@@ -45,7 +49,6 @@ from kitsite.render.views import KitView, site_kit_views
 from kitsite.translation.report import build_report
 
 MACROS_TEMPLATE = "macros.md.j2"
-
 
 @dataclass(frozen=True)
 class PlannedPage:
@@ -143,6 +146,9 @@ class PageRenderer:
                          if index is None else PlannedPage(
                              language, uri, "video.md.j2",
                              functools.partial(video, kit_id, index)))
+        for uri, kit_id, kind, _ in session_pages(self.library, language):
+            pages.append(PlannedPage(language, uri, f"{kind}.md.j2",
+                                     functools.partial(self._session_context, language, kit_id)))
         guide = self._language_guide(language)
         if guide is not None:
             pages.append(PlannedPage(language, words_uri(), "words.md.j2",
@@ -151,6 +157,18 @@ class PageRenderer:
         pages.extend(page for page in self._translation_pages(language)
                      if page.src_uri not in generated)  # a stand-in never hides a kit page
         return pages
+
+    def _session_context(self, language: str, kit_id: str) -> dict[str, Any]:
+        """A session page's variables: the kit, its presets, the plan the page's script
+        recomputes, and each video's questions in the kit's other languages."""
+        view = self._kit_views(language)[kit_id]
+        site = public_url()
+
+        def address_of(video_id: str) -> str | None:
+            return site + self.published_path(language, video_uri(kit_id, video_id)) \
+                if site else None
+
+        return {"kit": view, "session": session_context(self.library, view, address_of)}
 
     def _language_guide(self, language: str) -> LanguageGuide | None:
         return shown_language_guide(self.library, language)
@@ -201,10 +219,13 @@ class PageRenderer:
         """What every page of a language shares: its labels, and the shared pieces of markup
         (``templates/macros.md.j2``) as ``m``, made once per language."""
         if language not in self._contexts:
-            labels = inert_labels(with_language_names(
-                read_labels(self.library.root, language), self.library))
+            written = with_language_names(read_labels(self.library.root, language),
+                                          self.library)
+            labels = inert_labels(written)
             base: dict[str, Any] = {
-                "lang": language, "labels": labels,
+                # labels_as_written: for the front matter, which is data, not Markdown (the
+                # kits plugin escapes the title, the theme the description)
+                "lang": language, "labels": labels, "labels_as_written": written,
                 "spoken": lambda s: spoken_duration(s, labels, language),
                 "dir_of": text_direction}
             base["m"] = self.env.get_template(MACROS_TEMPLATE).make_module(base)

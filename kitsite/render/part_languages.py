@@ -86,8 +86,9 @@ def mark_title_languages(page: Any, page_html: str, page_lang: str) -> None:
         if level == 1 and title_lang is None:
             title_lang = lang or page_lang
     if title_lang is not None and title_lang != page_lang and page.title:
-        page.typeset = {"title": marked_title(html.escape(page.title, quote=False), title_lang,
-                                              page_lang)}
+        # the title is HTML already: the kits plugin escapes a front matter title, MkDocs the
+        # text of a heading
+        page.typeset = {"title": marked_title(page.title, title_lang, page_lang)}
 
 
 def _anchors(toc: Any) -> list[Any]:

@@ -26,7 +26,8 @@ import nh3
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _EVERYWHERE = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden",
-               "aria-describedby", "aria-labelledby"}
+               "aria-describedby", "aria-labelledby", "aria-live", "aria-pressed", "aria-modal",
+               "hidden", "tabindex"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": _EVERYWHERE,
     "a": {"href", "hreflang", "rel", "type", "download"},
@@ -35,6 +36,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "source": {"src", "type"},
     "track": {"kind", "srclang", "src", "label", "default"},
     "figure": {"data-video-embed", "data-video-title"},
+    "div": {"data-session-view", "data-session-plan", "data-session-labels", "data-handout",
+            "data-handout-margins", "data-notes-for"},
     "button": {"type"},
     "time": {"datetime"},
     "ol": {"start", "reversed"},
@@ -42,6 +45,16 @@ ATTRIBUTES: dict[str, set[str]] = {
     "th": {"colspan", "rowspan", "align", "scope"},
     "abbr": set(),
     "details": {"open"},
+    # the session pages (templates/session.md.j2, facilitator.md.j2, cards.md.j2): controls of
+    # the agenda (no form: nothing is sent anywhere) and the steps session.js shows and hides
+    "input": {"type", "value", "min", "max", "step", "checked"},
+    "select": set(),
+    "option": {"value", "selected"},
+    "label": {"for"},
+    "progress": {"max", "value"},
+    "section": {"data-step-key"},
+    "tr": {"data-step-key", "data-kind", "data-video"},
+    "li": {"data-step-key", "data-video"},
 }
 """Attributes by tag (``*``: on every tag). No ``style`` and nothing starting with ``on``."""
 
@@ -50,10 +63,11 @@ TAGS: set[str] = {
     "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol",
     "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "video", "source",
-    "track", "button", "caption", *_HEADINGS,
+    "track", "button", "caption", "section", "article", "input", "select", "option", "label",
+    "progress", *_HEADINGS,
 }
-"""Every tag a page body may hold; no script, style, iframe, object, embed, form, input,
-meta, link, base, svg or math."""
+"""Every tag a page body may hold; no script, style, iframe, object, embed, form, meta,
+link, base, svg or math (the session pages' controls are inputs without a form)."""
 
 URL_SCHEMES = {"https", "mailto"}
 URL_ATTRIBUTES = {"href", "src", "poster", "data-video-embed"}

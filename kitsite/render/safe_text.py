@@ -24,18 +24,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-"""The characters Python-Markdown reads as markup and lets a backslash escape."""
-_AS_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "=": "&#61;"}
-"""Markup characters no backslash escapes: ``>`` quotes, ``|`` tables, ``===`` headings."""
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_{}\[\]#])")
+"""Markup wherever it stands (emphasis, code, links, attribute lists, a heading's closing
+``#``), written with a backslash, which Python-Markdown removes."""
+_AS_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+"""Markup no backslash escapes: HTML, quotes (``>``), table cells (``|``)."""
+_LINE_START = re.compile(r"^([ \t]*)([-+!]|\d+(?=[.)]))", re.MULTILINE)
+"""What makes markup only at the start of a line: a list item (``- ``, ``+ ``, ``1.``), an
+admonition (``!!!``)."""
+_RULE_LINE = re.compile(r"^[ \t]*[=-][=\- \t]*$", re.MULTILINE)
+"""A line of ``===`` or ``---``, which would make the line above a heading."""
 _AUTOLINK = re.compile(r"<(?:https://|mailto:)[^<>\s\"'`]+>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
 
 
 def plain_markdown(text: str) -> str:
     """``text`` as Markdown that shows exactly these characters, with no markup at all."""
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-    return "".join(_AS_ENTITY.get(char, char) for char in escaped)
+    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", text)
+    escaped = "".join(_AS_ENTITY.get(char, char) for char in escaped)
+    escaped = _RULE_LINE.sub(lambda m: m.group(0).replace("=", "&#61;").replace("-", "&#45;"),
+                             escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker.isdigit():  # "1984. A year" is no list: the dot escaped (after this match)
+        return f"{indent}{marker}\\"
+    return f"{indent}\\{marker}"
 
 
 def content_markdown(text: str) -> str:

@@ -1,7 +1,8 @@
 """Where generated pages are and where MkDocs publishes a page.
 
 Owns: the source path of every page the generator makes for a language (the kit list, one
-page per kit, one per video, the language guide's page, the translation status page), what
+page per kit, one per video, a kit's session pages, the language guide's
+page, the translation status page), what
 each is made from (for messages), and the published address of a source file and links
 between addresses. Checks (:mod:`kitsite.content.links`, :mod:`kitsite.content.page_collisions`)
 and the renderer (:mod:`kitsite.render.pages`) share these; no templates are loaded here.
@@ -41,6 +42,38 @@ def video_uri(kit_id: str, video_id: str) -> str:
     return f"kits/{kit_id}/{video_id}/index.md"
 
 
+def session_uri(kit_id: str) -> str:
+    """A kit's session page: the agenda and the projector view."""
+    return f"kits/{kit_id}/session/index.md"
+
+
+def facilitator_uri(kit_id: str) -> str:
+    """The facilitator view of a kit's session, printed as the facilitator sheet."""
+    return f"kits/{kit_id}/session/facilitator/index.md"
+
+
+def cards_uri(kit_id: str) -> str:
+    """The page a kit's question cards are printed from."""
+    return f"kits/{kit_id}/session/cards/index.md"
+
+
+SESSION_PAGES = {"session": session_uri, "facilitator": facilitator_uri, "cards": cards_uri}
+"""The pages a kit with videos gets for running a session, by what each is."""
+
+
+def session_pages(library: Library, language: str) -> Iterator[tuple[str, str, str, PageOrigin]]:
+    """The session pages of every kit that has videos on ``language``'s site: its path, the
+    kit's id, which of :data:`SESSION_PAGES` it is, and what it is made from. A kit without
+    video cards (Time to Change) has nothing to watch and discuss, so no session pages."""
+    for kit_id in library.kit_ids():
+        if not shown_videos(library, language, kit_id):
+            continue
+        kit = library.kit_in_best_language(language, kit_id)
+        for kind, uri in SESSION_PAGES.items():
+            yield uri(kit_id), kit_id, kind, PageOrigin(f"the {kind} page of the session",
+                                                        kit.path, kit.line_of("id"))
+
+
 def words_uri() -> str:
     """The language guide's page ("Words matter"), published at ``/words/``."""
     return "words.md"
@@ -70,11 +103,12 @@ def generated_pages(library: Library, language: str, *,
                     kit_pages: bool = True) -> dict[str, PageOrigin]:
     """The path of every page generated for ``language``'s site (not the stand-ins for
     hand-written pages it lacks), with what it is made from: what :meth:`PageRenderer.
-    plan_language` plans; without ``kit_pages``, all but the kit and video pages."""
+    plan_language` plans; without ``kit_pages``, all but the kit, video and session pages."""
     pages = {kit_list_uri(): PageOrigin("the list of kits")}
     if kit_pages:
         pages.update((uri, origin)
                      for uri, _, _, origin in kit_and_video_pages(library, language))
+        pages.update((uri, origin) for uri, _, _, origin in session_pages(library, language))
     guide = shown_language_guide(library, language)
     if guide is not None:
         pages[words_uri()] = PageOrigin("the language guide's page", guide.path)

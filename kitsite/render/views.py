@@ -13,7 +13,8 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kitsite.content.model import Kit, Library, Section, Video, session_minutes
+from kitsite.content.model import Kit, Library, Section, Video
+from kitsite.render import session_plan
 from kitsite.translation.kit import (
     KitTranslation,
     Shown,
@@ -129,10 +130,19 @@ class KitView:
         return self.lists["sources"]
 
     @property
-    def session_minutes(self) -> int:
-        shown = (dataclasses.replace(v.video, lists={**v.video.lists, "questions": tuple(
-            q.text for q in v.questions)}) for v in self.videos)
-        return session_minutes(shown, self.kit.discussion_minutes_per_question)
+    def planned_videos(self) -> list[Video]:
+        """The videos as shown, each with the questions shown (for the session plan)."""
+        return [dataclasses.replace(v.video, lists={**v.video.lists, "questions": tuple(
+            q.text for q in v.questions)}) for v in self.videos]
+
+    @property
+    def presets(self) -> list[session_plan.Preset]:
+        return session_plan.presets(self.kit, self.planned_videos)
+
+    @property
+    def plan(self) -> session_plan.PlanSummary:
+        """The plan of the first preset, as the kit page prints it."""
+        return session_plan.summary(self.planned_videos, self.presets[0])
 
     @property
     def total_seconds(self) -> int:

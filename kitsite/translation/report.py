@@ -53,6 +53,15 @@ class Gap:
     count: int = 1
     """For a unit that is not confirmed or not translated: how many of its texts."""
 
+    @property
+    def public(self) -> bool:
+        """Whether the field's text may be quoted on a public page (the status page): not
+        when the spec shows it on the facilitator view only (facilitator notes)."""
+        name = self.field.rsplit(".", 1)[-1].split("[", 1)[0]
+        fields = VIDEO_FIELDS if self.video is not None else KIT_FIELDS
+        spec = next((f for f in fields if f.name == name), None)
+        return spec is None or spec.shown_on != ("facilitator",)
+
 
 @dataclass(frozen=True)
 class KitStatus:

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from axetools import axe_violations, format_violations, site_pages
+from helpers.browsing import guarded_context
 from helpers.site_pages import predicted_pages
 
 from conftest import ROOT
@@ -40,21 +41,6 @@ def pages(built_site: Path) -> list[str]:
 
 def test_the_pages_checked_one_by_one_are_every_page_built(pages: list[str]) -> None:
     assert sorted(pages) == PAGES
-
-
-def guarded_context(browser: Any, outside: list[str], **options: Any) -> Any:
-    """A browser context that records and refuses every request to another host."""
-    context = browser.new_context(**options)
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname in (None, "127.0.0.1"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    return context
 
 
 @pytest.fixture()

@@ -5,7 +5,8 @@ video and section field of kind text, Markdown or list of texts: kitsite/content
 every label of labels.yml, in every title and text of language-guide.yml, and in a hand-written
 page (front matter and body), in both languages. site.yml holds no text for readers (the test
 fails if the spec gives it one). Then every built page of both languages is opened, and
-Chromium counts, per page: scripts that ran (``alert``/``confirm``/``prompt`` hooked before
+Chromium counts, per page (and in the search results for the payloads' words, each
+language): scripts that ran (``alert``/``confirm``/``prompt`` hooked before
 any page script, and dialog events), elements with an ``on*`` attribute, ``javascript:`` (or
 ``data:``/``vbscript:``) addresses, ``<meta http-equiv=refresh>`` elements, pages that went
 somewhere else than asked, ``<iframe>`` elements, and requests to a host other than 127.0.0.1
@@ -30,16 +31,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 import yaml
+from helpers.browsing import guarded_context
+from local_server import serve
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
-from kitsite.content.site_settings import SITE_FIELDS
+from kitsite.content.site_settings import PUBLISHER_FIELDS, SITE_FIELDS
 from kitsite.content.spec import KIT_FIELDS, FieldSpec
-from sitetools import serve
 
 HOOK = "alert(1)"
 ACCEPTED = (
@@ -74,9 +75,9 @@ written with an entity, which the link check refuses as no page of the site), an
 any ``{...}`` that is not the label's own placeholder (the attribute lists of ACCEPTED too, and
 ``{minutes.__class__}``)."""
 TEXT_KINDS = ("text", "markdown", "text_list")
-NOT_SHOWN = {"forms", "based_on"}
-"""Language guide lists that are not text for readers: the forms the check looks for, and
-ids of principles."""
+NOT_SHOWN = {"forms", "based_on", "videos"}
+"""Lists of texts that are not text for readers: the language guide's forms the check looks
+for and ids of principles, a session package's video ids."""
 LANGUAGES = ("da", "en")
 
 _NO_CHECK_RUNNER = """
@@ -121,6 +122,17 @@ COUNT_SCRIPT = r"""(themeHandler) => {
           ran: window.__pwned};
 }"""
 
+SEARCH_READY = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+  return meta === words["search.result.placeholder"];
+}"""
+SEARCH_DONE = """() => {
+  const words = JSON.parse(document.getElementById("__config").textContent).translations;
+  const meta = document.querySelector(".md-search-result__meta").textContent.trim();
+  return meta === words["search.result.none"] || /\\d/.test(meta);
+}"""
+
 INIT_SCRIPT = """
 window.__pwned = 0;
 for (const name of ["alert", "confirm", "prompt", "print"]) {
@@ -140,7 +152,11 @@ def poison_fields(data: Any, fields: tuple[FieldSpec, ...], payloads: tuple[str,
         return 0
     changed = 0
     for spec in fields:
-        if spec.name not in data or spec.name in NOT_SHOWN:
+        if spec.kind == "text_list" and spec.name in NOT_SHOWN:
+            continue
+        if spec.name not in data and spec.kind in ("text", "markdown"):
+            data[spec.name] = ""  # an optional text the real content leaves out (notes ...)
+        if spec.name not in data:
             continue
         value = data[spec.name]
         if spec.kind in ("text", "markdown"):
@@ -171,10 +187,19 @@ def poison_project(project: Project, payloads: tuple[str, ...],
     kind of file."""
     assert not [f.name for f in SITE_FIELDS if f.kind in TEXT_KINDS], \
         "site.yml has a text field now: poison it here too"
-    counts = {"kit fields": 0, "labels": 0, "language guide fields": 0, "docs pages": 0}
+    counts = {"kit fields": 0, "labels": 0, "language guide fields": 0, "docs pages": 0,
+              "site settings": 0}
+    settings_file = project.path("content/site.yml")
+    settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    settings.setdefault("publisher", {"name": ""})
+    counts["site settings"] += poison_fields(settings["publisher"], PUBLISHER_FIELDS, payloads)
+    _dump(settings_file, settings)
     for lang in LANGUAGES:
         for kit_file in sorted(project.path(f"content/{lang}/kits").glob("*.yml")):
             data = yaml.safe_load(kit_file.read_text(encoding="utf-8"))
+            if data.get("videos") and "packages" not in data:  # a preset on the session page
+                data["packages"] = [{"id": "short", "name": "",
+                                     "videos": [data["videos"][0]["id"]]}]
             counts["kit fields"] += poison_fields(data, KIT_FIELDS, payloads)
             _dump(kit_file, data)
         labels_file = project.path(f"content/{lang}/labels.yml")
@@ -211,18 +236,9 @@ def site_pages(site: Path) -> list[str]:
 
 def count_on_every_page(browser: Any, url: str, site: Path) -> dict[str, int]:
     """The counts of the module docstring, summed over every page of ``site``."""
-    context = browser.new_context()
-    context.add_init_script(INIT_SCRIPT)
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
+    context.add_init_script(INIT_SCRIPT)
     totals = {"pages": 0, "scripts run": 0, "dialogs": 0, "on* attributes": 0,
               "javascript: URLs": 0, "meta refresh": 0, "iframes": 0, "redirects": 0,
               "requests to other hosts": 0}
@@ -247,6 +263,22 @@ def count_on_every_page(browser: Any, url: str, site: Path) -> dict[str, int]:
         totals["javascript: URLs"] += found["scriptUrls"]
         totals["meta refresh"] += found["refresh"]
         totals["iframes"] += found["iframes"]
+    for home in ("", "en/"):  # the search results show the payloads' words too
+        tab.goto(url + home, wait_until="load")
+        field = tab.locator("input[data-md-component=search-query]")
+        field.click()
+        tab.wait_for_function(SEARCH_READY)  # the index has loaded
+        field.fill("equiv")  # a word of the payloads the search finds
+        field.press("End")
+        tab.wait_for_function(SEARCH_DONE)
+        tab.wait_for_timeout(150)
+        results = tab.locator(".md-search-result__item").count()
+        assert results > 0, f"searching {home or 'da'} for the payloads found nothing"
+        totals["search results"] = totals.get("search results", 0) + results
+        found = tab.evaluate(COUNT_SCRIPT, THEME_HANDLER)
+        totals["scripts run"] += int(tab.evaluate("window.__pwned") or 0)
+        totals["on* attributes"] += found["handlers"]
+        totals["javascript: URLs"] += found["scriptUrls"]
     totals["dialogs"] = len(dialogs)
     totals["requests to other hosts"] = len(outside)
     context.close()
@@ -258,7 +290,7 @@ def assert_inert(totals: dict[str, int], site: Path) -> None:
     pages = site_pages(site)
     assert totals["pages"] == len(pages) > 30
     assert any(p.startswith("en/") for p in pages) and any(p.startswith("kits/") for p in pages)
-    assert {k: v for k, v in totals.items() if k != "pages" and v} == {}
+    assert {k: v for k, v in totals.items() if k not in ("pages", "search results") and v} == {}
 
 
 def payloads_on_pages(site: Path, marker: str) -> int:
@@ -286,9 +318,13 @@ def rejected_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pa
     everything = (*ACCEPTED, *REJECTED)
     poison_project(project, everything, everything)
     check = project.kits("check", ok=False)
-    errors = [line for line in check.output.splitlines() if re.match(r"^\S+:\d+: ", line)]
+    located = [line for line in check.output.splitlines() if re.match(r"^\S+:\d+: ", line)]
+    errors = [line for line in located if not re.match(r"^\S+:\d+: warning: ", line)]
+    warnings = len(located) - len(errors)  # the real site.yml has no accessibility statement
     assert "Traceback" not in check.output
-    assert check.output.splitlines()[-1] == f"{len(errors)} errors"  # every one located
+    summary = f"{len(errors)} errors" + (f", {warnings} warning" if warnings == 1 else
+                                         f", {warnings} warnings" if warnings else "")
+    assert check.output.splitlines()[-1] == summary  # every one located
     for lang in LANGUAGES:
         for name in ("kits/", "labels.yml", "language-guide.yml"):
             assert any(line.startswith(f"content/{lang}/{name}") for line in errors), name
@@ -311,6 +347,9 @@ def test_payloads_the_check_lets_through_are_inert_on_every_page(
         browser: Any, accepted_site: tuple[Path, str]) -> None:
     site, url = accepted_site
     assert payloads_on_pages(site, "onmouseover=alert(1)") > 30
+    # shown as the characters written, each escaped once: never "&lt;" on the screen
+    assert payloads_on_pages(site, "&lt;javascript:alert(1)&gt;") > 30
+    assert payloads_on_pages(site, "&amp;lt;javascript") == 0
     assert_inert(count_on_every_page(browser, url, site), site)
 
 

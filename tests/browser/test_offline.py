@@ -33,7 +33,7 @@ def kit(lang: str, kit_id: str) -> dict[str, Any]:
 def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("offline")
     out = tmp / "kits-offline.zip"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"),
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build" / "offline.py"),
                              "--out", str(out)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(out) as archive:
@@ -104,3 +104,34 @@ def test_each_kit_with_videos_has_its_pdf_in_the_zip(unpacked: Path) -> None:
         folder = unpacked / prefix / "kits" / "dialogue-kickstarter"
         pdf = folder / f"dialogue-kickstarter-{lang}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_session_runs_from_disk_with_the_facilitator_view_in_step(
+    tab: Any, unpacked: Path, lang: str
+) -> None:
+    """From file://: the kit page's "Run a session" leads to the session page, the projector
+    view moves by keyboard, and the facilitator view in a second tab follows it (over the
+    'storage' event where the BroadcastChannel does not reach) and moves it."""
+    folder = unpacked / LANGS[lang] / "kits" / "dialogue-kickstarter"
+    tab.goto((folder / "index.html").as_uri())
+    tab.locator(".kit-session-entry a").click()
+    tab.wait_for_url("**/kits/dialogue-kickstarter/session/index.html")
+    facilitator = tab.context.new_page()
+    facilitator.goto((folder / "session" / "facilitator" / "index.html").as_uri())
+    tab.bring_to_front()
+    tab.locator("#session-open-projector").focus()
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("PageDown")
+    tab.keyboard.press("PageDown")  # the first question
+    step = "document.querySelector('.session-step:not([hidden])').dataset.stepKey"
+    assert tab.evaluate(step) == "question:hope:0"
+    question = kit(lang, "dialogue-kickstarter")["videos"][0]["questions"][0]
+    facilitator.wait_for_function(
+        "q => document.getElementById('session-now').textContent.includes(q)",
+        arg=" ".join(question.split())[:30])
+    facilitator.keyboard.press("ArrowRight")
+    tab.wait_for_function(f"() => {step} === 'question:hope:1'")
+    for pdf in ("session/cards/dialogue-kickstarter-cards", "session/facilitator/"
+                "dialogue-kickstarter-facilitator"):
+        assert (folder / f"{pdf}-{lang}.pdf").read_bytes().startswith(b"%PDF-")

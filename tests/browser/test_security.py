@@ -18,10 +18,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from helpers.browsing import guarded_context
+from helpers.nginx import running_nginx
 from helpers.projects import copy_sample
+from local_server import serve
 
 from conftest import ROOT
-from sitetools import serve
 
 pytestmark = pytest.mark.browser
 
@@ -77,18 +79,9 @@ def public_url(public_site: Path) -> Iterator[str]:
 def tab(browser: Any) -> Iterator[Any]:
     """A page that records CSP violations, console errors, and the requests it makes to any
     host but 127.0.0.1 (aborted: no network)."""
-    context = browser.new_context()
-    context.add_init_script(RECORD)
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
+    context.add_init_script(RECORD)
     page = context.new_page()
     page.outside = outside
     page.console_csp = []
@@ -113,6 +106,17 @@ def every_page(site: Path) -> list[str]:
 
 def test_every_page_runs_without_a_csp_violation(tab: Any, public_site: Path,
                                                  public_url: str) -> None:
+    assert_no_violations(tab, public_site, public_url)
+
+
+def test_every_page_under_nginx_runs_without_a_csp_violation(
+        tab: Any, public_site: Path, tmp_path: Path) -> None:
+    """The same, served by Debian's nginx with deploy/nginx/kits.conf (tests/test_nginx.py)."""
+    with running_nginx(public_site, tmp_path) as url:
+        assert_no_violations(tab, public_site, url + "/")
+
+
+def assert_no_violations(tab: Any, public_site: Path, public_url: str) -> None:
     pages = every_page(public_site)
     assert len(pages) > 30
     found = {}

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from local_server import serve
 from test_translation_build import walkthrough_site  # noqa: F401  (a fixture)
-
-from sitetools import serve
 
 pytestmark = pytest.mark.browser
 

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from helpers.browsing import guarded_context
 from helpers.projects import copy_sample
+from local_server import serve
 
 from conftest import mkdocs_build
 from kitsite.content.loading import load_library
-from sitetools import serve
 
 LANGS = {"da": "", "en": "en/"}
 
@@ -40,17 +41,8 @@ def video_site(video_project: Path) -> Iterator[str]:
 @pytest.fixture()
 def tab(browser: Any) -> Iterator[Any]:
     """A page whose requests to any host but 127.0.0.1 are recorded and aborted."""
-    context = browser.new_context()
     outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context = guarded_context(browser, outside)
     page = context.new_page()
     page.outside = outside
     yield page
@@ -155,3 +147,33 @@ def test_missing_file_is_a_warning_and_external_poster_an_error(video_project: P
         messages["videos[0].video.file"].message
     assert messages["videos[0].video.poster"].severity == "error"
     assert "another host" in messages["videos[0].video.poster"].message
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_projector_plays_each_video_as_its_page_does(
+    tab: Any, video_site: str, lang: str
+) -> None:
+    """The session page's video steps: the hosted file with its captions, the external video
+    behind its consent button (nothing loaded from the service before it is pressed)."""
+    tab.goto(f"{video_site}{LANGS[lang]}kits/video-kit/session/", wait_until="networkidle")
+    tab.click("#session-open-projector")
+    tab.keyboard.press("PageDown")  # welcome -> the hosted video
+    step = tab.locator(".session-step:not([hidden])")
+    assert step.get_attribute("data-step-key") == "video:hosted"
+    video = step.locator("video")
+    assert video.locator("track[default]").get_attribute("srclang") == lang
+    duration = video.evaluate("""v => new Promise(done => {
+        v.addEventListener('loadedmetadata', () => done(v.duration));
+        v.preload = 'metadata'; v.load(); })""")
+    assert 1.5 < duration < 2.5
+    tab.keyboard.press("PageDown")  # its question
+    tab.keyboard.press("PageDown")  # the external video
+    step = tab.locator(".session-step:not([hidden])")
+    assert step.get_attribute("data-step-key") == "video:external"
+    assert step.locator("iframe").count() == 0
+    assert tab.outside == []
+    step.get_by_role("button").click()
+    step.locator("iframe").wait_for()
+    tab.wait_for_timeout(300)
+    assert urlparse(tab.outside[0]).hostname == "www.youtube-nocookie.com"

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from local_server import serve
 
 from conftest import ROOT
 from scenarios.conftest import Project, make_project
 from scenarios.languages import add_arabic
-from sitetools import serve
 
 KIT = "start-the-dialogue"
 """A kit in Danish and English only: the Arabic site shows it in Danish (the default)."""

@@ -7,13 +7,14 @@ located line and site/ as it was. On a copy of the real project, with the comman
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shlex
 import shutil
 import signal
 import subprocess
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from helpers.faults import fill_up, make_read_only, small_disk
@@ -21,8 +22,6 @@ from helpers.faults import fill_up, make_read_only, small_disk
 from scenarios.conftest import Project, make_project
 
 MAKE_SITE = "make -o .venv/.installed site"  # as Project.run types `make site`
-PDFS = 4
-"""The kit pages with videos, in both languages: one PDF handout each."""
 LEFTOVER_NAMES = ("site.new", "site.old")
 KEY_PAGES = ("index.html", "en/index.html", "kits/index.html", "en/kits/index.html",
              "kits/dialogue-kickstarter/index.html", "en/kits/time-to-change/index.html",
@@ -46,6 +45,20 @@ def leftovers(project: Project) -> list[str]:
     return sorted(p.name for p in project.root.iterdir() if p.name.startswith(LEFTOVER_NAMES))
 
 
+def linked_pdfs(site: dict[str, bytes]) -> list[str]:
+    """The PDF handouts the pages of ``site`` link to, as paths in site/ (at least the kit
+    handout of each language)."""
+    linked = set()
+    for name, content in site.items():
+        if name.endswith(".html"):
+            folder = PurePosixPath(name).parent
+            for href in re.findall(rb'href="([^"#?]+\.pdf)"', content):
+                linked.add(posixpath.normpath((folder / href.decode()).as_posix()))
+    assert {"kits/dialogue-kickstarter/dialogue-kickstarter-da.pdf",
+            "en/kits/dialogue-kickstarter/dialogue-kickstarter-en.pdf"} <= linked
+    return sorted(linked)
+
+
 def assert_complete(project: Project, built_alone: dict[str, bytes]) -> None:
     """site/ has every file a build on its own makes, every page as that build wrote it,
     and the PDF handouts."""
@@ -54,7 +67,7 @@ def assert_complete(project: Project, built_alone: dict[str, bytes]) -> None:
     pages = [name for name in built_alone if name.endswith(".html")]
     assert set(KEY_PAGES) <= set(pages)
     assert {name: now[name] for name in pages} == {name: built_alone[name] for name in pages}
-    assert len([name for name in now if name.endswith(".pdf")]) == PDFS
+    assert sorted(name for name in now if name.endswith(".pdf")) == linked_pdfs(built_alone)
     assert leftovers(project) == []
 
 
@@ -66,7 +79,7 @@ def test_two_builds_started_together_both_finish_and_leave_one_whole_site(
     outputs = [build.communicate(timeout=600)[0] for build in builds]
     assert [build.returncode for build in builds] == [0, 0], outputs
     for output in outputs:
-        assert f"handouts: {PDFS} PDFs written" in output
+        assert f"handouts: {len(linked_pdfs(built_alone))} PDFs written" in output
         assert "Built site/" in output and "Traceback" not in output
     assert any("another build of site/ is running" in output and "waiting for it to finish"
                in output for output in outputs), outputs
@@ -96,9 +109,9 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_clears_its_leftovers(
         project: Project, midway: str) -> None:
     project.run("make site")
     before = files(project.path("site"))
-    # the handouts come from the print cache (scripts/pdf_print.py) unless it is empty: empty it,
-    # so that the build prints them and is killed while it does; the next build, with whatever
-    # the killed one left in the cache, must still make every PDF whole
+    # the handouts come from the print cache (scripts/build/pdf_print.py) unless it is empty:
+    # empty it, so that the build prints them and is killed while it does; the next build,
+    # with whatever the killed one left in the cache, must still make every PDF whole
     shutil.rmtree(project.path(".cache/pdf"), ignore_errors=True)
     build = start(project)
     wait_for(project, midway, build)

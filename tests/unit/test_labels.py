@@ -34,7 +34,8 @@ def template_asts() -> dict[str, nodes.Template]:
 
 def label_reads(ast: nodes.Template) -> list[str]:
     return [node.attr for node in ast.find_all(nodes.Getattr)
-            if isinstance(node.node, nodes.Name) and node.node.name == "labels"]
+            if isinstance(node.node, nodes.Name)
+            and node.node.name in ("labels", "labels_as_written")]
 
 
 def test_every_label_a_template_reads_is_in_the_spec_and_every_label_is_read() -> None:

@@ -68,7 +68,8 @@ def test_placeholders_fail_the_check_until_filled_in(project: Path) -> None:
     check = kits(project, "check")
     assert check.returncode == 1
     lines = path.read_text(encoding="utf-8").splitlines()
-    reported = [ln for ln in check.stdout.splitlines() if ln.startswith("content/")]
+    reported = [ln for ln in check.stdout.splitlines()
+                if ln.startswith(f"content/da/kits/{KIT}.yml:")]
     assert len(reported) == 2
     for line, key in zip(reported, ("description", "questions"), strict=True):
         number = int(line.split(":")[1])

@@ -14,6 +14,7 @@ from kitsite.content.loading import load_library
 from kitsite.content.schema import kit_schema
 from kitsite.content.spec import (
     KIT_FIELDS,
+    PACKAGE_FIELDS,
     VIDEO_FIELDS,
     FieldSpec,
     translatable_lists,
@@ -51,6 +52,30 @@ def test_the_editors_guide_shows_every_field_of_a_video_card_as_required_or_opti
         assert comment.startswith(word), (language, field.name, comment)
 
 
+def guide_sessions(language: str) -> str:
+    """The kit keys the editor's guide shows under "Sessions"."""
+    guide = (ROOT / "docs" / language / "editors.md").read_text(encoding="utf-8")
+    heading = {"en": "## Sessions: packages and facilitator notes",
+               "da": "## Sessioner: pakker og noter til facilitatoren"}
+    section = guide.split(heading[language], 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_editors_guide_shows_every_field_of_a_package_as_required_or_optional(
+        language: str) -> None:
+    block = guide_sessions(language)
+    data = yaml.safe_load(block)
+    assert set(data) == {"facilitator_notes", "packages"}
+    assert set(data["packages"][0]) == {f.name for f in PACKAGE_FIELDS}
+    required, optional = REQUIRED_WORDS[language]
+    for field in PACKAGE_FIELDS:
+        line = next(line for line in block.splitlines()
+                    if re.match(rf"\s*-?\s*{field.name}:", line))
+        comment = line.split("#", 1)[1].strip()
+        assert comment.startswith(required if field.required else optional), (language, field)
+
+
 def test_the_model_holds_every_translatable_field_and_nothing_else() -> None:
     library = load_library(SAMPLES / "translation" / "content").library
     kit = library.kit("en", "sample-kit")
@@ -79,6 +104,8 @@ def test_every_translatable_field_is_text_and_says_where_it_is_shown() -> None:
     ("kit.md.j2", VIDEO_FIELDS, "kit"),
     ("kit.md.j2", KIT_FIELDS, "kit"),
     ("kits.md.j2", KIT_FIELDS, "kits"),
+    ("facilitator.md.j2", VIDEO_FIELDS, "facilitator"),
+    ("facilitator.md.j2", KIT_FIELDS, "facilitator"),
 ])
 def test_each_page_prints_the_fields_the_spec_shows_on_it(
         template: str, fields: tuple[FieldSpec, ...], page: str) -> None:

@@ -1,9 +1,9 @@
-"""Helpers shared by the scripts and tests: serving a built site on 127.0.0.1, running
-``mkdocs serve`` on a project, and starting headless Chromium the way this machine allows
-(Debian's /usr/bin/chromium).
+"""Serving a built site on 127.0.0.1 and starting headless Chromium the way this machine
+allows (Debian's /usr/bin/chromium): the handouts print through it, and the developer tools
+and tests read the site through it.
 
-Owns: the local HTTP server (optionally gzip-compressed, with given headers), the ``mkdocs
-serve`` process and the Chromium launch options.
+Owns: the local HTTP server (optionally gzip-compressed, with given headers) and the Chromium
+launch options.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ import functools
 import gzip
 import http.server
 import io
-import os
 import socketserver
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,24 +81,3 @@ def serve(site_dir: Path, *, compress: bool = False,
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextlib.contextmanager
-def mkdocs_serve(project: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """``mkdocs serve`` of ``project`` on 127.0.0.1:``port``, its output going to ``log``;
-    stopped (and if need be killed) on leaving."""
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-             "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"})
-        try:
-            yield proc
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()

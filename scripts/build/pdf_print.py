@@ -1,8 +1,8 @@
 """Printing pages of a built site to PDF, each only when what it is printed from changed.
 
-Owns: the one way any handout is printed (scripts/handouts.py's kit handouts, and every other
-handout printed through :func:`print_pages`): the site served on 127.0.0.1, one headless
-Chromium with several tabs printing side by side (two per core), and the print cache.
+Owns: the one way any handout is printed (scripts/build/handouts.py's kit and session handouts,
+and every other handout printed through :func:`print_pages`): the site served on 127.0.0.1, one
+headless Chromium with several tabs printing side by side (two per core), and the print cache.
 
 The cache (``.cache/pdf/`` of the project, gitignored) holds each printed PDF under a key made of
 the page's own HTML and the print options. Beside the PDF it records every file of the site the
@@ -36,9 +36,9 @@ from playwright.async_api import Browser, Route, async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kitsite.edit.atomic import WriteError, write_bytes, write_text
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_UNUSED_DAYS = 14
 CACHE_VERSION = "3"

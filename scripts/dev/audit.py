@@ -1,9 +1,9 @@
 """Audit a built site as a workshop reader meets it: valid HTML, accessibility, speed, weight
 and privacy.
 
-Usage: .venv/bin/python scripts/audit.py [SITE_DIR] [--no-lighthouse] [--pages PATH ...]
+Usage: .venv/bin/python scripts/dev/audit.py [SITE_DIR] [--no-lighthouse] [--pages PATH ...]
 
-First the W3C Nu HTML Checker reads every page's HTML (scripts/htmlcheck.py): each error is
+First the W3C Nu HTML Checker reads every page's HTML (scripts/dev/htmlcheck.py): each error is
 printed, and any error misses a target. Then it serves SITE_DIR (default ``site``) gzipped on
 127.0.0.1 and opens every HTML page in headless Chromium with an empty cache, at a desktop and a
 phone width: it runs axe-core (WCAG 2.0/2.1/2.2 A and AA), counts the bytes of every response
@@ -32,13 +32,13 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Request, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from axetools import axe_violations, format_violations, site_pages
-from htmlcheck import html_errors, missing_tools, summary
+sys.path[:0] = [str(Path(__file__).resolve().parent),  # the developer tools
+                str(Path(__file__).resolve().parents[1] / "build")]  # local_server
+from axetools import axe_violations, format_violations, site_pages  # noqa: E402
+from htmlcheck import html_errors, missing_tools, summary  # noqa: E402
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / ".cache" / "node" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_PAGES = ("", "kits/", "kits/{kit}/", "kits/{kit}/{video}/", "404.html")

@@ -1,11 +1,11 @@
 """The W3C Nu HTML Checker on a built site: every error on every page.
 
-Owns: where the checker is (the jar of npm's ``vnu-jar``, pinned in scripts/node and installed
+Owns: where the checker is (the jar of npm's ``vnu-jar``, pinned in scripts/dev/node and installed
 into ``.cache/node`` by the Makefile; run with Debian's Java), how it is run (errors only,
 every ``.html`` file under the folder) and how its findings are read and printed. Used by
-``scripts/audit.py`` (``make audit``) and tests/test_valid_html.py.
+``scripts/dev/audit.py`` (``make audit``) and tests/test_valid_html.py.
 
-Usage: .venv/bin/python scripts/htmlcheck.py [SITE_DIR]
+Usage: .venv/bin/python scripts/dev/htmlcheck.py [SITE_DIR]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / ".cache" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = "/usr/bin/java"
 

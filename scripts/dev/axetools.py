@@ -1,4 +1,4 @@
-"""Accessibility checks with axe-core, shared by scripts/audit.py and the browser tests.
+"""Accessibility checks with axe-core, shared by scripts/dev/audit.py and the browser tests.
 
 Owns: which WCAG rule sets are checked (2.0, 2.1 and 2.2, levels A and AA), finding every HTML
 page of a built site, running axe-core (shipped by axe-playwright-python) on an open page and

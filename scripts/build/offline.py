@@ -1,10 +1,10 @@
 """Build the offline edition: a zip to unpack and open from file://, search included.
 
-Usage: .venv/bin/python scripts/offline.py [--out dist/kits-offline.zip]
+Usage: .venv/bin/python scripts/build/offline.py [--out dist/kits-offline.zip]
 
 Builds mkdocs.offline.yml (use_directory_urls off, Material's offline plugin on, the vendored
 iframe-worker shim instead of a CDN) into a temporary folder, gives every language's search
-index the script form file:// can load, prints the PDF handouts (scripts/handouts.py), and zips
+index the script form file:// can load, prints the PDF handouts (scripts/build/handouts.py), and zips
 the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``. The zip replaces
 the old one whole or not at all (:mod:`kitsite.edit.atomic`).
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 from kitsite.edit.atomic import WriteError, replacing
 from kitsite.render.site_address import ENVIRONMENT_VARIABLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.offline.yml"
 FOLDER = "kits-offline"
 
@@ -58,7 +58,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kits-offline-") as tmp:
         site = Path(tmp) / FOLDER
         build(site)
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "handouts.py"), str(site)],
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build" / "handouts.py"), str(site)],
                        check=True)
         try:
             count = make_zip(site, args.out)

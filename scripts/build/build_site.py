@@ -1,6 +1,6 @@
 """Build site/ whole or not at all: the steps of ``make site``.
 
-Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the project root)
+Usage: .venv/bin/python scripts/build/build_site.py   (``make site`` runs it at the project root)
 
 1. ``kits check``: every content problem as file:line; an error stops the build here. The
    public address (``SITE_URL``) is checked too; without one, one line says that the site
@@ -17,7 +17,7 @@ Usage: .venv/bin/python scripts/build_site.py   (``make site`` runs it at the pr
 4. ``mkdocs build --strict`` into a folder of its own, ``site.new-<random>/site`` (the
    other languages' work folder lands next to it, in the same folder). The log goes to
    ``.cache/site-build.log``; the build's problems are shown.
-5. Prints the PDF handouts into that folder (scripts/handouts.py).
+5. Prints the PDF handouts into that folder (scripts/build/handouts.py).
 6. Swaps the finished folder in for site/ in one step (:func:`kitsite.edit.atomic.replace_folder`)
    and deletes the old one.
 
@@ -44,7 +44,7 @@ from kitsite.cli.main import main as kits
 from kitsite.edit.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
 from kitsite.render.site_address import address_problem, public_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 """The virtualenv's scripts (``make site`` runs this with ``$(BIN)/python``)."""
 SITE = ROOT / "site"
@@ -155,7 +155,7 @@ def build_and_swap(lock: int) -> None:
     try:
         site = folder / "site"
         mkdocs_build(site, lock)
-        print(f"handouts: {print_handouts(site, folder)} PDFs written", flush=True)
+        print(f"handouts: {print_handouts(site, folder)}", flush=True)
         replace_folder(site, SITE)  # the old site/ is now in ``folder``
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -208,12 +208,14 @@ def fault_line(error_number: int | None, strerror: str | None, paths: list[str],
     return failure_line(where, error_number, strerror, DOING)
 
 
-def print_handouts(site: Path, folder: Path) -> int:
-    from handouts import write_handouts  # Playwright loads only once the site is built
+def print_handouts(site: Path, folder: Path) -> str:
+    """Print the handouts of the fresh build in ``site`` (those unchanged since they were last
+    printed come from the print cache); says how many were written, printed and reused."""
+    from handouts import summary, write_handouts  # Playwright loads once the site is built
     from playwright.sync_api import Error as BrowserError
 
     try:
-        return write_handouts(site)
+        return summary(write_handouts(site))
     except OSError as err:
         paths = [os.fspath(p) for p in (err.filename, err.filename2) if p]
         raise BuildFailed(fault_line(err.errno, err.strerror, paths, folder)) from err

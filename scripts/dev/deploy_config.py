@@ -1,6 +1,6 @@
 """Write the nginx server block for self-hosting: deploy/nginx/kits.conf.
 
-Usage: .venv/bin/python scripts/deploy_config.py [--check]
+Usage: .venv/bin/python scripts/dev/deploy_config.py [--check]
 
 The block (:func:`kitsite.render.hosting.nginx_server_block`) carries the security headers of
 the content as it is (:mod:`kitsite.render.security`: the policy allows frames from the players
@@ -19,7 +19,7 @@ from kitsite.edit.atomic import write_text
 from kitsite.render.hosting import nginx_server_block
 from kitsite.render.security import frame_sources, security_headers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NGINX_CONF = ROOT / "deploy" / "nginx" / "kits.conf"
 
 
@@ -39,7 +39,7 @@ def main() -> int:
     if args.check:
         current = NGINX_CONF.read_text("utf-8") if NGINX_CONF.exists() else ""
         if current != text:
-            print(f"{shown}: out of date — run .venv/bin/python scripts/deploy_config.py")
+            print(f"{shown}: out of date — run .venv/bin/python scripts/dev/deploy_config.py")
             return 1
         return 0
     NGINX_CONF.parent.mkdir(parents=True, exist_ok=True)

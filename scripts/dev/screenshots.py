@@ -1,6 +1,6 @@
 """Take screenshots of the built site in headless Chromium, in every language.
 
-Usage: .venv/bin/python scripts/screenshots.py [SITE_DIR] [OUT_DIR] [--width 1280]
+Usage: .venv/bin/python scripts/dev/screenshots.py [SITE_DIR] [OUT_DIR] [--width 1280]
 Prints the path of each PNG; look at them with an image viewer.
 """
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
+sys.path[:0] = [str(Path(__file__).resolve().parent),  # the developer tools
+                str(Path(__file__).resolve().parents[1] / "build")]  # local_server
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 PAGES = [
     "", "kits/", "kits/dialogue-kickstarter/", "kits/dialogue-kickstarter/hope/",

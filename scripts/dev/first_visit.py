@@ -1,7 +1,7 @@
 """A reader's first visit on a slow connection: when each page type paints, and what it loads.
 
-Usage: .venv/bin/python scripts/first_visit.py [SITE_DIR]   (default: site/; scripts/bench.py
-runs it too)
+Usage: .venv/bin/python scripts/dev/first_visit.py [SITE_DIR]   (default: site/;
+scripts/dev/bench.py runs it too)
 
 Owns: the slow profile of issue 16 — the built site served gzipped on 127.0.0.1 behind a
 shaping proxy (also on 127.0.0.1) that gives every byte 200 ms each way (a 400 ms round trip)
@@ -34,11 +34,12 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kitsite.render.page_scripts import SCRIPT_NEEDS
-from sitetools import CHROMIUM, CHROMIUM_ARGS, serve
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build"))  # local_server
+from local_server import CHROMIUM, CHROMIUM_ARGS, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+from kitsite.render.page_scripts import SCRIPT_NEEDS
+
+ROOT = Path(__file__).resolve().parents[2]
 ONE_WAY_DELAY = 0.2
 """Seconds each byte takes each way (a 400 ms round trip)."""
 BYTES_PER_SECOND = 400_000 / 8

@@ -7,7 +7,7 @@ two-language ``mkdocs build`` of it, timing the same pages built as plain hand-w
 timing ``kits check``, and timing how long ``mkdocs serve`` takes to show a saved YAML edit.
 It prints figures and whether each target is met; it asserts nothing else.
 
-Run it from the project folder: ``.venv/bin/python scripts/bench.py`` (or ``make bench``).
+Run it from the project folder: ``.venv/bin/python scripts/dev/bench.py`` (or ``make bench``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitsite.render.site_sources import export_site_sources, prepare_site_sources
-from sitetools import mkdocs_serve
+from mkdocs_process import mkdocs_serve
 
-ROOT = Path(__file__).resolve().parent.parent
+from kitsite.render.site_sources import export_site_sources, prepare_site_sources
+
+ROOT = Path(__file__).resolve().parents[2]
 KIT_SIZE = 10
 DEFAULT_SIZES = (10, 100, 1000, 2000)
 TARGET_SIZE = 1000
@@ -111,7 +112,7 @@ def synthetic_kit(kit_no: int, videos: int, language: str) -> str:
     """The YAML text of kit ``kit_no`` with ``videos`` videos, in ``language``."""
     t = _TEXT[language]
     lines = [
-        f"# Synthetic kit for scripts/bench.py ({language}).",
+        f"# Synthetic kit for scripts/dev/bench.py ({language}).",
         f"id: kit-{kit_no:04d}",
         f"title: {_q(t['title'].format(k=kit_no))}",
         f"campaign: {_q(t['campaign'])}",
@@ -445,7 +446,7 @@ def i18n_option(key: str) -> str | None:
 
 @dataclass
 class SiteResult:
-    """``make site`` (scripts/build_site.py: kits check, MkDocs, handouts) against the plain
+    """``make site`` (scripts/build/build_site.py: kits check, MkDocs, handouts) against the plain
     ``mkdocs build`` of the same content, each ratio from a pair of runs back to back."""
 
     kit_size: int
@@ -469,7 +470,7 @@ def make_site(project: Path) -> Run:
     clear_cache(project, keep=("pdf",))
     os.sync()
     wait_for_quiet()
-    run = measure([sys.executable, str(project / "scripts" / "build_site.py")], project)
+    run = measure([sys.executable, str(project / "scripts" / "build" / "build_site.py")], project)
     if run.returncode != 0:
         raise SystemExit(f"bench: make site in {project} failed:\n{run.output}")
     return run
@@ -713,7 +714,7 @@ def bench_checks(work: Path, args: argparse.Namespace) -> list[tuple[str, bool]]
 
 def bench_first_visit(work: Path) -> list[tuple[str, bool]]:
     """The real project built, and visited page type by page type through the slow-network
-    shaper of scripts/first_visit.py."""
+    shaper of scripts/dev/first_visit.py."""
     from first_visit import first_visits, report
 
     project = copy_project(work / "first-visit")
