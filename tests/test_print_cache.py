@@ -1,20 +1,18 @@
 """The print cache of scripts/build/pdf_print.py: a page is printed again only when its HTML,
 its print options or a file it loads (style sheet, image, font) changed; otherwise its PDF keeps
 its bytes. A build that fails midway leaves only whole entries, which the next build reuses; a
-damaged entry is printed again. Also: a changed kit gets a new handout and an unchanged kit
-keeps its bytes, through two real builds of a sample project.
+damaged entry is printed again. (That a changed kit of the real project gets new handouts and
+the others keep their bytes: tests/scenarios/test_handout_cache.py.)
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+import pdf_print
 import pytest
-from handouts import print_handouts
-from pdf_print import PDF, RECORD, PrintCache, PrintJob, print_pages
+from pdf_print import PDF, RECORD, PrintCache, PrintJob, print_pages, printer_fingerprint
 
-from conftest import ROOT, mkdocs_build
 from kitsite.edit.atomic import WriteError
 
 pytestmark = pytest.mark.browser
@@ -74,6 +72,22 @@ def test_a_page_is_printed_again_only_when_what_it_loads_changed(tmp_path: Path)
                  for job in jobs(site)]
     assert printed(print_pages(site, landscape, cache=cache).printed) == ["one/", "two/"]
 
+    # the printer (another Chromium, Playwright or set of fonts)
+    assert printed(print_pages(site, landscape, cache=cache).printed) == []
+    upgraded = PrintCache(tmp_path / "cache", printer="another Chromium")
+    assert printed(print_pages(site, landscape, cache=upgraded).printed) == ["one/", "two/"]
+
+
+def test_the_printer_fingerprint_follows_the_fonts(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(pdf_print, "FONT_FOLDERS", (str(fonts),))
+    before = printer_fingerprint()
+    assert printer_fingerprint() == before
+    (fonts / "Extra.ttf").write_bytes(b"a font")
+    assert printer_fingerprint() != before
+
 
 def test_the_cache_records_every_file_the_page_loaded(tmp_path: Path) -> None:
     site, cache = small_site(tmp_path), PrintCache(tmp_path / "cache")
@@ -109,37 +123,3 @@ def test_a_damaged_entry_is_printed_again(tmp_path: Path) -> None:
     again = print_pages(site, jobs(site), cache=cache)
     assert printed(again.printed) == ["one/"] and printed(again.reused) == ["two/"]
     assert (site / "one" / "one.pdf").read_bytes().startswith(b"%PDF-")
-
-
-def test_a_changed_kit_gets_a_new_handout_and_the_others_keep_their_bytes(
-        tmp_path: Path) -> None:
-    project = tmp_path / "a" / "b" / "project"  # the sample finds ../../../overrides
-    shutil.copytree(ROOT / "tests" / "samples" / "basic", project)
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    for lang in ("da", "en"):  # the sample leaves the labels to the real content's
-        shutil.copy(ROOT / "content" / lang / "labels.yml", project / "content" / lang)
-    cache = PrintCache(tmp_path / "cache")
-
-    def build(name: str) -> Path:
-        site = tmp_path / name
-        result = mkdocs_build(project, site)
-        assert result.returncode == 0, result.stderr
-        return site
-
-    first_site = build("first")
-    first = print_handouts(first_site, cache)
-    assert first.reused == [] and len(first.printed) >= 2
-    kit = project / "content" / "en" / "kits" / "sample-kit.yml"
-    text = kit.read_text("utf-8")
-    kit.write_text(text.replace("title: ", "title: Changed ", 1), "utf-8")
-    second_site = build("second")
-    second = print_handouts(second_site, cache)
-    changed = [job.path for job in second.printed]
-    assert changed == ["en/kits/sample-kit/"]
-    assert second.reused
-    for job in second.reused:
-        rel = job.out.relative_to(second_site)
-        assert job.out.read_bytes() == (first_site / rel).read_bytes(), rel
-    rel = second.printed[0].out.relative_to(second_site)
-    assert second.printed[0].out.read_bytes() != (first_site / rel).read_bytes()

@@ -5,7 +5,10 @@ and every other handout printed through :func:`print_pages`): the site served on
 headless Chromium with several tabs printing side by side (two per core), and the print cache.
 
 The cache (``.cache/pdf/`` of the project, gitignored) holds each printed PDF under a key made of
-the page's own HTML and the print options. Beside the PDF it records every file of the site the
+the page's own HTML, the print options (the paper, the address it is opened at — ``SITE_URL``,
+which the PDF's links name — and the script run before printing) and the printer
+(:func:`printer_fingerprint`: Playwright, the Chromium program and its arguments, the system's
+fonts). Beside the PDF it records every file of the site the
 browser loaded while printing it (style sheets, scripts, fonts, images) with a hash of its bytes.
 A page is printed again when its HTML, its options or any of those files changed (or one that was
 missing appeared); otherwise the cached bytes are copied: a PDF can never be stale. The record is
@@ -13,7 +16,8 @@ what the browser really fetched, so a font a style sheet pulls in counts as much
 sheet. Entries are written whole or not at all (:mod:`kitsite.edit.atomic`), the PDF before the
 record that makes it valid, so a build stopped at any point leaves only whole entries; an entry
 that does not read back whole is printed again. Entries unused for :data:`KEEP_UNUSED_DAYS` are
-removed.
+removed. A PDF's creation date is the only thing in it no key covers: a reused PDF keeps the date
+it was first printed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -41,12 +46,16 @@ from local_server import CHROMIUM, CHROMIUM_ARGS, serve
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / ".cache" / "pdf"
 KEEP_UNUSED_DAYS = 14
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 """Part of every key: changing how pages are printed (not what) empties the cache."""
 MISSING = "missing"
 """The hash recorded for a file the browser asked for that the site did not have."""
 RECORD = "loaded.json"
 PDF = "page.pdf"
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "/etc/fonts", "~/.fonts",
+                "~/.local/share/fonts")
+"""Where fontconfig finds the fonts Chromium lays pages out in (the site ships none of its own:
+mkdocs.yml's ``font: false``), and its settings."""
 
 
 @dataclass(frozen=True)
@@ -102,16 +111,39 @@ class SiteFiles:
         return self._hashes[path]
 
 
+def printer_fingerprint(chromium: str = CHROMIUM) -> str:
+    """A hash of what, besides the site, shapes every PDF: Playwright's version, the Chromium
+    launched (its launcher and program by size and time of change — an upgrade changes both —
+    and its arguments), and every font file and font setting of the system by path, size and
+    time of change. Costs a few milliseconds: it reads no file, only their metadata."""
+    parts = [f"playwright {importlib.metadata.version('playwright')}",
+             "args " + " ".join(CHROMIUM_ARGS)]
+    launcher = Path(chromium).resolve()
+    # Debian's /usr/bin/chromium is a shell script that runs /usr/lib/chromium/chromium
+    programs = [launcher, Path("/usr/lib") / launcher.name / launcher.name]
+    files = [*programs, *(Path(root) / name for folder in FONT_FOLDERS
+                          for root, _, names in os.walk(Path(folder).expanduser())
+                          for name in names)]
+    for path in sorted(files):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            parts.append(f"{path} {info.st_size} {info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
 class PrintCache:
     """The cached PDFs of :mod:`pdf_print` (see the module's docstring)."""
 
-    def __init__(self, folder: Path = CACHE_DIR) -> None:
+    def __init__(self, folder: Path = CACHE_DIR, printer: str | None = None) -> None:
         self.folder = folder
+        self.printer = printer or printer_fingerprint()
+        """:func:`printer_fingerprint`, part of every key."""
 
     def key(self, job: PrintJob, files: SiteFiles) -> str:
         options = json.dumps({"options": job.options, "media": job.media, "path": job.path,
                               "address": job.address, "before_print": job.before_print,
-                              "version": CACHE_VERSION}, sort_keys=True)
+                              "version": CACHE_VERSION, "printer": self.printer},
+                             sort_keys=True)
         digest = hashlib.sha256(options.encode("utf-8"))
         digest.update(b"\0" + files.hash_of(job.path).encode("ascii"))
         return digest.hexdigest()
@@ -227,7 +259,9 @@ async def _print_from(queue: asyncio.Queue[tuple[PrintJob, str]], browser: Brows
     """One tab: print jobs from ``queue`` until it is empty."""
     tab = await browser.new_page()
     loaded: list[str] = []
-    tab.on("request", lambda request: loaded.append(request.url))
+    # data: addresses are part of the HTML or style sheet they are written in, already hashed
+    tab.on("request", lambda request: None if request.url.startswith("data:")
+           else loaded.append(request.url))
     routed: set[str] = set()
     try:
         while not queue.empty():
