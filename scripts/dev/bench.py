@@ -53,6 +53,8 @@ MAX_RELOAD_SECONDS_LARGE = 3.0
 MAX_SITE_RATIO = 1.3
 MAX_SITE_EDIT_RATIO = 1.1
 SITE_KIT_SIZES = (10, 2)
+QUICK_VIDEOS = 20
+"""Videos per language for ``--quick``."""
 CHECK_KIT_SIZES = (1, 2, 10)
 
 
@@ -492,7 +494,8 @@ def bench_make_site(work: Path, videos: int, kit_size: int, repeat: int) -> Site
                                    flags=re.MULTILINE), encoding="utf-8")
         site = make_site(project)
         edited.append((site, mkdocs_build(project, plain_site)))
-        reprinted = re.search(r"handouts: (\d+) printed", site.output)
+        reprinted = re.search(r"^handouts: \d+ PDFs written \((\d+) printed", site.output,
+                              re.MULTILINE)
         if reprinted is None or reprinted.group(1) == "0":
             raise SystemExit(f"bench: after editing {kit_file.name}, make site printed no "
                              f"handout:\n{site.output}")
@@ -671,13 +674,21 @@ def main(argv: list[str] | None = None) -> int:
                         "runs back to back are what count)")
     parser.add_argument("--no-first-visit", action="store_true",
                         help="skip the first visits through the slow-network shaper")
-    parser.add_argument("--videos", type=int, default=TARGET_SIZE,
-                        help="videos per language for the targets (default: %(default)s)")
+    parser.add_argument("--videos", type=int,
+                        help=f"videos per language for the targets (default: {TARGET_SIZE})")
     parser.add_argument("--no-variant", action="store_true",
                         help="skip the build with i18n's reconfigure_search switched over")
+    parser.add_argument("--quick", action="store_true",
+                        help="try it in a few minutes: the targets only, at --videos "
+                        f"{QUICK_VIDEOS} unless given, one run each, no waiting for idle cores, "
+                        "no mkdocs.yml variants (the verdicts are for that size)")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a "
                         "temporary folder that is removed)")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.only_targets, args.no_variant, args.repeat, args.quiet_wait = True, True, 1, 0.0
+    if args.videos is None:
+        args.videos = QUICK_VIDEOS if args.quick else TARGET_SIZE
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     QUIET["limit"] = args.quiet_wait
     with contextlib.ExitStack() as stack:

@@ -53,6 +53,9 @@ PAGE_TYPES = {
     "home": "", "kit list": "kits/", "kit page": "kits/dialogue-kickstarter/",
     "video page": "kits/dialogue-kickstarter/hope/", "hand-written page": "staff/",
     "language guide": "words/", "translation status": "translation-status/",
+    "session agenda and projector": "kits/dialogue-kickstarter/session/",
+    "facilitator view": "kits/dialogue-kickstarter/session/facilitator/",
+    "question cards": "kits/dialogue-kickstarter/session/cards/",
 }
 LANGUAGES = {"da": "", "en": "en/"}
 
