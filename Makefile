@@ -48,7 +48,7 @@ test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/ngi
 # The fast tier for your own loop: the model, the checks and their golden cases, translation,
 # edits and the generated Markdown's snapshots; no build, no browser (under 30 s).
 unit: $(STAMP) /usr/bin/msgfmt
-	$(BIN)/pytest -q tests/unit
+	$(BIN)/pytest -q -n auto tests/unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check kitsite scripts tests

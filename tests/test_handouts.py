@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -124,6 +125,20 @@ def test_pdf_links_go_to_the_public_address(
         assert all(link.startswith(address) for link in pdf_links(pdf)), pdf
 
 
+def question_line_heights(pdf: Path, questions: list[str], titles: list[str]) -> list[float]:
+    """The height in points of each line of ``pdf`` that is part of a question and of no
+    video title (pdftotext's boxes)."""
+    layout = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    in_questions, in_titles = words(" ".join(questions)), words(" ".join(titles))
+    heights = []
+    for line in ElementTree.fromstring(layout).iter("{http://www.w3.org/1999/xhtml}line"):
+        text = " ".join(word.text or "" for word in line)
+        if len(text) > 12 and text in in_questions and text not in in_titles:
+            heights.append(float(line.get("yMax", 0)) - float(line.get("yMin", 0)))
+    return heights
+
+
 def pdf_info(pdf: Path) -> str:
     return subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                           check=True).stdout
@@ -147,6 +162,11 @@ def test_question_cards_are_a6_four_to_an_a4_sheet_with_every_question(
         text = words(pdf_text(pdf))
         for question in questions:
             assert words(question) in text, question
+        # every line of a question at least 18 pt: a line's box (the font's ascent and
+        # descent) is at least as tall as the font's size
+        heights = question_line_heights(pdf, questions, [v["title"] for v in kit["videos"]])
+        assert len(heights) >= len(questions), kit["id"]
+        assert min(heights) >= 18, (kit["id"], sorted(heights)[:3])
         # built without SITE_URL: no QR code and no address, never the port that printed it
         assert "127.0.0.1" not in text and "http" not in text
         assert "Material for MkDocs" not in text

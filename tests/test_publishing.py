@@ -11,11 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import build_site
 import pytest
 from helpers.projects import copy_sample
 
 from conftest import ROOT
-from kitsite.render.publishing import for_readers, robots_txt
+from kitsite.render.publishing import for_readers, robots_advice, robots_txt
 
 ADDRESS = "https://materialer.example.dk/"
 READER_PAGES = ["", "kits/", "staff/", "words/", "campaign/", "evidence/",
@@ -131,7 +132,54 @@ def test_reader_pages_and_robots() -> None:
                  "en/translation-status/index.md"):
         assert not for_readers(page), page
     assert robots_txt(None) == "User-agent: *\nAllow: /\n"
-    assert robots_txt(ADDRESS).endswith(f"Sitemap: {ADDRESS}sitemap.xml\n")
+    assert (robots_txt(ADDRESS) or "").endswith(f"Sitemap: {ADDRESS}sitemap.xml\n")
+    assert robots_advice(ADDRESS) is None and robots_advice(None) is None
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sample project published under a sub-path of its host, as a GitHub Pages project
+    site is (``https://<user>.github.io/<repo>/``)."""
+    tmp = tmp_path_factory.mktemp("sub-path")
+    result = build(copy_sample(tmp), tmp / "site", SUB_PATH_ADDRESS)
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+SUB_PATH_ADDRESS = "https://example.org/kits/"
+
+
+def test_under_a_sub_path_every_address_keeps_it_and_robots_txt_is_the_hosts(
+        sub_path_site: Path) -> None:
+    sitemap = (sub_path_site / "sitemap.xml").read_text("utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    alternates = re.findall(r'<xhtml:link rel="alternate" hreflang="[^"]+" href="([^"]+)"/>',
+                            sitemap)
+    # a sitemap under /kits/ may list addresses under /kits/ only: every one is
+    for path in ("", "kits/", "kits/sample-kit/", "kits/sample-kit/first/"):
+        assert SUB_PATH_ADDRESS + path in listed, path
+        assert SUB_PATH_ADDRESS + "en/" + path in listed, path
+    assert listed and all(url.startswith(SUB_PATH_ADDRESS) for url in listed + alternates)
+    assert not [url for url in listed if "/kits/kits/kits/" in url or url.endswith("/404/")]
+    html = (sub_path_site / "en" / "kits" / "index.html").read_text("utf-8")
+    assert head_links(html)["canonical"] == SUB_PATH_ADDRESS + "en/kits/"
+    # crawlers read robots.txt at https://example.org/robots.txt only: not the site's to write
+    assert not (sub_path_site / "robots.txt").exists()
+    assert robots_txt(SUB_PATH_ADDRESS) is None
+    assert "/kits/en/* " in (sub_path_site / "_redirects").read_text("utf-8")
+
+
+def test_make_site_says_what_the_hosts_robots_txt_needs(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SITE_URL", SUB_PATH_ADDRESS.rstrip("/"))
+    assert build_site.address_ok()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    assert "https://example.org/robots.txt" in lines[0]
+    assert f"'Sitemap: {SUB_PATH_ADDRESS}sitemap.xml'" in lines[0]
+    monkeypatch.setenv("SITE_URL", ADDRESS)
+    assert build_site.address_ok()
+    assert capsys.readouterr().out == ""
 
 
 def test_the_offline_edition_names_no_web_address(tmp_path: Path) -> None:

@@ -169,6 +169,11 @@ LABELS: tuple[LabelSpec, ...] = (
           "Time is up — go on when you are ready"),
     _text("session_restart_timer", "Button that starts a question's timer again.",
           "Restart the timer"),
+    _text("session_pause_timer", "Toggle button that pauses a question's timer and, pressed "
+          "again, lets it run on (screen readers say whether it is pressed).",
+          "Pause the timer"),
+    _text("session_timer_paused", "After the timer while it is paused, in brackets.",
+          "(paused)"),
     _text("session_welcome_text", "On the projector's welcome step.",
           "Welcome. Today we watch short videos together and talk about them."),
     _text("session_closing_text", "On the projector's closing step.",

@@ -437,7 +437,9 @@ def _check_unique_video_ids(doc: YamlDoc, videos: list[Any]) -> list[Problem]:
 
 
 def check_across_languages(kits_by_language: dict[str, dict[str, Kit]]) -> list[Problem]:
-    """Facts that are not language must agree: durations, and video ids that look like typos."""
+    """Facts that are not language must agree: durations, video ids that look like typos, and
+    the ids of the packages (when both languages have packages: a kit file without any has
+    not had them translated yet)."""
     problems: list[Problem] = []
     kit_ids = {k for kits in kits_by_language.values() for k in kits}
     for kit_id in sorted(kit_ids):
@@ -446,6 +448,8 @@ def check_across_languages(kits_by_language: dict[str, dict[str, Kit]]) -> list[
             for kit_b in versions[a_index + 1 :]:
                 _compare_durations(kit_a, kit_b, problems)
                 _compare_video_ids(kit_a, kit_b, problems)
+                _compare_package_ids(kit_a, kit_b, problems)
+                _compare_package_ids(kit_b, kit_a, problems)
     return problems
 
 
@@ -465,6 +469,28 @@ def _compare_durations(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> None:
             f"{video_a.line_of('duration')} (\"{video_a.duration.clock()}\"), found "
             f"\"{video_b.duration.clock()}\" for video '{video_a.id}' — a video has one length "
             "in every language; correct the wrong one",
+        ))
+
+
+def _compare_package_ids(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> None:
+    """Each package of ``kit_a`` that ``kit_b`` lacks, when ``kit_b`` has packages at all: the
+    session pages of the two languages would offer different sessions."""
+    if not kit_a.packages or not kit_b.packages:
+        return
+    ids_b = [p.id for p in kit_b.packages]
+    for i, package in enumerate(kit_a.packages):
+        if package.id in ids_b:
+            continue
+        only_b = [pid for pid in ids_b if pid not in {p.id for p in kit_a.packages}]
+        close = difflib.get_close_matches(package.id, only_b, n=1, cutoff=0.6)
+        fix = (f"did you mean {close[0]!r}? A package has one id in every language; only its "
+               "name is translated" if close else
+               f"add it to {_short_path(kit_b)} or remove it here: every language offers the "
+               "same packages")
+        problems.append(Problem(
+            kit_a.path, kit_a.line_of(f"packages[{i}].id"), f"packages[{i}].id",
+            f"expected the id of a package {_short_path(kit_b)}:{kit_b.line_of('packages')} "
+            f"has too ({', '.join(ids_b)}), found {package.id!r}, which it lacks — {fix}",
         ))
 
 

@@ -282,7 +282,9 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
             write_language_indexes(Path(config.site_dir), library.languages,
                                    library.default_language)
             site = Path(config.site_dir)
-            write_text(site / "robots.txt", robots_txt(config.site_url))
+            robots = robots_txt(config.site_url)
+            if robots is not None:  # none under a sub-path: crawlers do not read it there
+                write_text(site / "robots.txt", robots)
             drop_source_maps(site)
             if not _offline(config):
                 write_host_files(site, library, urlsplit(config.site_url or "/").path or "/")

@@ -159,7 +159,6 @@ def plan_data(videos: list[Video], kit_presets: list[Preset]) -> dict[str, objec
     return {
         "welcome_minutes": WELCOME_MINUTES,
         "closing_minutes": CLOSING_MINUTES,
-        "round_up_to": ROUND_UP_TO,
         "videos": [{"id": v.id, "minutes": video_minutes(v.duration.seconds),
                     "questions": len(v.questions)} for v in videos],
         "presets": [{"id": p.id, "videos": list(p.video_ids),

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from kitsite.cli.main import main as kits
 from kitsite.edit.atomic import WriteError, failure_line, replace_folder, restore_folder, write_text
+from kitsite.render.publishing import robots_advice
 from kitsite.render.site_address import address_problem, public_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +102,9 @@ def address_ok() -> bool:
     if problem is not None:
         print(f"make site: {problem}", file=sys.stderr)
         return False
+    advice = robots_advice(address)
+    if advice is not None:
+        print(advice, flush=True)
     return True
 
 

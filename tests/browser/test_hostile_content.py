@@ -25,6 +25,7 @@ Two sets of payloads:
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -34,11 +35,13 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from helpers.browsing import guarded_context
 from local_server import serve
 from scenarios.conftest import Project, make_project
 
 from kitsite.content.language_guide import GUIDE_FIELDS
+from kitsite.content.limits import MAX_SHORT_TEXT_CHARS
 from kitsite.content.site_settings import PUBLISHER_FIELDS, SITE_FIELDS
 from kitsite.content.spec import KIT_FIELDS, FieldSpec
 
@@ -88,6 +91,7 @@ import kitsite.content.loading as loading
 validate.unsafe_markdown = lambda text: []       # no raw-HTML / script-link check
 labels._check_placeholders = lambda *args: None  # no label placeholder check
 loading.check_links = lambda *args, **kwargs: []  # no check of links to pages of the site
+validate.MAX_SHORT_TEXT_CHARS = 10**6  # a long label with every payload after it is no error
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "-f", sys.argv[1], "-d", sys.argv[2]]
 cli()
@@ -172,11 +176,17 @@ def poison_fields(data: Any, fields: tuple[FieldSpec, ...], payloads: tuple[str,
 
 def poison_labels(value: Any, payloads: tuple[str, ...]) -> Any:
     """A label (a text, or a text per plural form or language) with the payloads after its
-    own words, so its placeholders stay."""
+    own words, so its placeholders stay; as many as keep it within the length a label may have
+    (a longer one is an error of its own, which would stop the build: the longest labels
+    lose the last few payloads of the rejected set, which the other labels still hold)."""
     if isinstance(value, dict):
         return {key: poison_labels(item, payloads) for key, item in value.items()}
     if isinstance(value, str):
-        return value + " " + " ".join(payloads)
+        for payload in payloads:
+            if len(value) + 1 + len(payload) > MAX_SHORT_TEXT_CHARS:
+                break
+            value += " " + payload
+        return value
     return value
 
 
@@ -293,6 +303,48 @@ def assert_inert(totals: dict[str, int], site: Path) -> None:
     assert {k: v for k, v in totals.items() if k not in ("pages", "search results") and v} == {}
 
 
+SHOWN_SCRIPT = r"""() => {
+  const shown = [document.title, document.body.innerText];
+  for (const el of document.querySelectorAll("[aria-label], [title], meta[content]")) {
+    shown.push(el.getAttribute("aria-label") || el.getAttribute("title") ||
+               el.getAttribute("content") || "");
+  }
+  return shown.join("\n");
+}"""
+"""What a reader is shown or told on a page: its title, its text (with what the page's script
+wrote into it) and its labels for screen readers and search engines."""
+
+
+def session_pages(site: Path) -> list[Path]:
+    """The session pages of every kit with videos, both languages: the session page, the
+    facilitator view and the question cards."""
+    return sorted(f for f in site.rglob("index.html") if "/session/" in f.as_posix())
+
+
+def escaped_twice_on_session_pages(browser: Any, url: str, site: Path) -> dict[str, int]:
+    """On each session page: how often its HTML holds an escape escaped again (``&amp;lt;``),
+    how often the labels for session.js hold an escape (the script shows them as text), and
+    whether the reader is shown ``&lt;`` rather than ``<``, with the script run."""
+    counts = {"pages": 0, "&amp;lt; in the HTML": 0, "&lt; in the script's labels": 0,
+              "&lt; shown": 0, "<javascript: shown": 0}
+    context = guarded_context(browser, [])
+    tab = context.new_page()
+    for file in session_pages(site):
+        html = file.read_text(encoding="utf-8")
+        counts["pages"] += 1
+        counts["&amp;lt; in the HTML"] += html.count("&amp;lt;")
+        for element in BeautifulSoup(html, "html.parser").select("[data-session-labels]"):
+            labels = json.dumps(json.loads(str(element["data-session-labels"])),
+                                ensure_ascii=False)
+            counts["&lt; in the script's labels"] += labels.count("&lt;")
+        tab.goto(url + file.relative_to(site).parent.as_posix() + "/", wait_until="load")
+        shown = tab.evaluate(SHOWN_SCRIPT)
+        counts["&lt; shown"] += shown.count("&lt;")
+        counts["<javascript: shown"] += "<javascript:alert(1)>" in shown
+    context.close()
+    return counts
+
+
 def payloads_on_pages(site: Path, marker: str) -> int:
     """How many built pages show the payload's words (the test must not pass on pages that
     simply lost the text)."""
@@ -350,6 +402,12 @@ def test_payloads_the_check_lets_through_are_inert_on_every_page(
     # shown as the characters written, each escaped once: never "&lt;" on the screen
     assert payloads_on_pages(site, "&lt;javascript:alert(1)&gt;") > 30
     assert payloads_on_pages(site, "&amp;lt;javascript") == 0
+    # the session pages put labels and titles in the front matter and in data attributes for
+    # their script: there too each is escaped once, and shown as written
+    session = escaped_twice_on_session_pages(browser, url, site)
+    print(f"\nsession pages: {session}")
+    assert session == {"pages": 12, "&amp;lt; in the HTML": 0, "&lt; in the script's labels": 0,
+                       "&lt; shown": 0, "<javascript: shown": 12}
     assert_inert(count_on_every_page(browser, url, site), site)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.site_search import search_results
 
 pytestmark = pytest.mark.browser
 
@@ -35,39 +36,11 @@ def index_words(site: Path, lang: str) -> set[str]:
     return set(re.findall(r"[a-zæøå]+", re.sub(r"<[^>]+>", " ", text).lower()))
 
 
-READY = """() => {
-    const words = JSON.parse(document.getElementById("__config").textContent).translations;
-    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-    return meta === words["search.result.placeholder"];
-}"""
-DONE = """() => {
-    const words = JSON.parse(document.getElementById("__config").textContent).translations;
-    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-    return meta === words["search.result.none"] || /\\d/.test(meta);
-}"""
 
 
 def search(page: Any, site_url: str, lang: str, query: str) -> list[str]:
     """Type ``query`` into the search field of ``lang``'s home page; the result links."""
-    page.goto(f"{site_url}{PREFIX[lang]}")
-    field = page.locator("input[data-md-component=search-query]")
-    field.click()
-    try:
-        page.wait_for_function(READY)  # "Type to start searching", as a reader would wait
-        # The whole query, then one key: Material searches on keyup, not on input. Typed key by
-        # key, the results of a shorter query ("dissemi") could satisfy DONE and then be
-        # replaced while the links were read.
-        field.fill(query)
-        field.press("End")
-        page.wait_for_function(DONE)
-    except Exception as err:  # say where it stopped, not only that it timed out
-        meta = page.locator(".md-search-result__meta").text_content()
-        raise AssertionError(f"search for {query!r} on {page.url} stopped at {meta!r}; "
-                             f"index requests: {page.index_requests}") from err
-    hrefs: list[str] = page.eval_on_selector_all(  # read at once, not link by link
-        ".md-search-result__item > a.md-search-result__link",
-        "links => links.map(link => link.getAttribute('href'))")
-    return hrefs
+    return search_results(page, f"{site_url}{PREFIX[lang]}", query)
 
 
 def in_language(site_url: str, lang: str, href: str) -> bool:

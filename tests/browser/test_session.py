@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from axetools import axe_violations, format_violations
 from helpers.browsing import guarded_context
 from local_server import serve
@@ -286,6 +287,135 @@ def test_the_facilitator_view_keeps_in_step_in_a_second_tab(
     facilitator.screenshot(path=str(shots / f"{lang}-facilitator.png"), full_page=True)
     violations = axe_violations(facilitator)
     assert violations == [], format_violations(f"{lang} facilitator", violations)
+
+
+def labels_of(lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(
+        (ROOT / "content" / lang / "labels.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def clock(tab: Any) -> str:
+    return (tab.text_content("#session-timer-clock") or "").strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timer_pauses_and_runs_on_by_keyboard_in_both_views(
+        context: Any, site_url: str, shots: Path, lang: str) -> None:
+    words = labels_of(lang)
+    projector = context.new_page()
+    projector.goto(site_url + LANGS[lang] + f"kits/{KIT}/session/")
+    facilitator = context.new_page()
+    facilitator.goto(site_url + LANGS[lang] + f"kits/{KIT}/session/facilitator/")
+    projector.bring_to_front()
+    projector.click("#session-open-projector")
+    # no timer and no pause button off a question
+    assert projector.is_hidden("#session-pause")
+    projector.keyboard.press("PageDown")
+    projector.keyboard.press("PageDown")  # the first question: its timer runs
+    assert visible_step(projector) == "question:hope:0"
+    # a toggle button, by its words in labels.yml, that screen readers read as not pressed
+    pause = projector.get_by_role("button", name=words["session_pause_timer"], exact=True)
+    assert pause.get_attribute("aria-pressed") == "false"
+    for _ in range(20):  # Tab from the step to the pause button, as a keyboard user would
+        projector.keyboard.press("Tab")
+        if projector.evaluate("document.activeElement.id") == "session-pause":
+            break
+    else:
+        pytest.fail("the pause button cannot be reached with Tab")
+    projector.wait_for_timeout(1100)  # let it run a second or so
+    projector.keyboard.press("Enter")
+    assert pause.get_attribute("aria-pressed") == "true"
+    assert projector.is_visible("#session-timer-paused")
+    assert words["session_timer_paused"] in (projector.text_content("#session-timer") or "")
+    stopped = clock(projector)
+    assert stopped and stopped != "5:00"
+    projector.wait_for_timeout(2500)  # paused: the time left stands still, in both views
+    assert clock(projector) == stopped
+    facilitator.wait_for_function(
+        "t => document.getElementById('session-timer-clock').textContent.trim() === t",
+        arg=stopped)
+    assert facilitator.get_attribute("#session-pause", "aria-pressed") == "true"
+    violations = axe_violations(projector)
+    assert violations == [], format_violations(f"{lang} timer paused", violations)
+    projector.screenshot(path=str(shots / f"{lang}-projector-paused.png"))
+    projector.keyboard.press(" ")  # space on the focused button runs the timer on
+    assert pause.get_attribute("aria-pressed") == "false"
+    assert projector.is_hidden("#session-timer-paused")
+    assert visible_step(projector) == "question:hope:0"  # space on a button moves no step
+    projector.wait_for_function(
+        "t => document.getElementById('session-timer-clock').textContent.trim() !== t",
+        arg=stopped, timeout=3000)
+    # from where it stood, not from the time that passed while paused
+    minutes, seconds = (int(n) for n in clock(projector).split(":"))
+    stood = [int(n) for n in stopped.split(":")]
+    assert 0 < stood[0] * 60 + stood[1] - (minutes * 60 + seconds) <= 2
+    # the facilitator pauses it too, for both views
+    facilitator.bring_to_front()
+    facilitator.focus("#session-pause")
+    facilitator.keyboard.press("Enter")
+    assert facilitator.get_attribute("#session-pause", "aria-pressed") == "true"
+    projector.wait_for_function(
+        "() => document.getElementById('session-pause').getAttribute('aria-pressed') === 'true'")
+    # the next question's timer starts again, running
+    facilitator.keyboard.press("ArrowRight")
+    projector.wait_for_function(
+        "() => document.querySelector('.session-step:not([hidden])').dataset.stepKey"
+        " === 'question:hope:1'")
+    assert projector.get_attribute("#session-pause", "aria-pressed") == "false"
+
+
+def test_question_cards_put_the_question_in_18_pt_and_it_fits_on_the_card(
+        browser: Any, cards_site_url: str, shots: Path) -> None:
+    """On the screen and as printed, in both languages, with the QR code and the address
+    the cards have when the site's public address is known."""
+    context = guarded_context(browser, [], viewport={"width": 794, "height": 1123})
+    tab = context.new_page()
+    for lang, prefix in LANGS.items():
+        for kit in ("dialogue-kickstarter", "start-the-dialogue"):
+            tab.goto(cards_site_url + prefix + f"kits/{kit}/session/cards/")
+            for media in ("screen", "print"):
+                tab.emulate_media(media=media)
+                cards = tab.evaluate(CARD_MEASURES)
+                assert len(cards) >= 4, (lang, kit)
+                for card in cards:
+                    assert card["questionPt"] >= 18, (lang, kit, media, card)
+                    if media == "print":  # an A6 card, four to a sheet: all of it on its card
+                        assert card["qr"], (lang, kit)
+                        assert card["overflow"] <= 0, (lang, kit, card)
+                        assert card["questionBottom"] <= card["linkTop"], (lang, kit, card)
+                tab.screenshot(path=str(shots / f"{lang}-{kit}-cards-{media}.png"),
+                               full_page=True)
+    context.close()
+
+
+CARD_MEASURES = """() => [...document.querySelectorAll('.session-card')].map(card => {
+  const question = card.querySelector('.session-card__question');
+  const link = card.querySelector('.session-card__link');
+  const box = card.getBoundingClientRect();
+  return {
+    questionPt: parseFloat(getComputedStyle(question).fontSize) * 0.75,
+    overflow: card.scrollHeight - card.clientHeight,
+    questionBottom: question.getBoundingClientRect().bottom,
+    linkTop: link ? link.getBoundingClientRect().top : box.bottom,
+    qr: !!card.querySelector('.session-card__qr'),
+  };
+})"""
+"""Each card's question size in points, how far its content runs past it, and where its
+question ends and its QR code and address begin."""
+
+
+@pytest.fixture(scope="module")
+def cards_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real project's site built with a public address under a sub-path: the cards get
+    their QR codes and short addresses."""
+    site = tmp_path_factory.mktemp("cards") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", "https://example.org/kits/")
+        result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
 
 
 def test_facilitator_notes_are_nowhere_but_the_facilitator_view(project_site: Path) -> None:

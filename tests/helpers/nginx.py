@@ -14,17 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers.local_ports import free_port
 from helpers.projects import ROOT
 
 NGINX = Path("/usr/sbin/nginx")
 CONF = ROOT / "deploy" / "nginx" / "kits.conf"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def local_config(prefix: Path, site: Path, port: int) -> Path:

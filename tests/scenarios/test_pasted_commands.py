@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
+
+from helpers.local_ports import free_port
 
 from scenarios.conftest import Project, quoted
 
@@ -44,11 +45,6 @@ def test_the_commands_kits_prints_work_when_pasted(project: Project) -> None:
     assert "broken.yml" in project.run(check, ok=False).stdout
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def test_make_site_points_to_a_preview_of_the_site_it_built(project: Project) -> None:

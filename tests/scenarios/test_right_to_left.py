@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from helpers.site_search import search_results
 from local_server import serve
 
 from conftest import ROOT
@@ -100,32 +101,8 @@ def tab(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-READY = """() => {
-    const words = JSON.parse(document.getElementById("__config").textContent).translations;
-    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-    return meta === words["search.result.placeholder"];
-}"""
-DONE = """() => {
-    const words = JSON.parse(document.getElementById("__config").textContent).translations;
-    const meta = document.querySelector(".md-search-result__meta").textContent.trim();
-    return meta === words["search.result.none"] || meta === words["search.result.one"] ||
-        /\\d/.test(meta);
-}"""
 
 
-def search(tab: Any, url: str, query: str) -> list[str]:
-    """Type ``query`` into the search field of the Arabic home page; the result links."""
-    tab.goto(url)
-    field = tab.locator("input[data-md-component=search-query]")
-    field.click()
-    tab.wait_for_function(READY)
-    field.fill(query)
-    field.press("End")  # Material searches on keyup
-    tab.wait_for_function(DONE)
-    hrefs: list[str] = tab.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link",
-        "links => links.map(link => link.getAttribute('href'))")
-    return hrefs
 
 
 @pytest.mark.browser
@@ -136,7 +113,7 @@ def search(tab: Any, url: str, query: str) -> list[str]:
 ])
 def test_search_finds_arabic_words_on_arabic_pages(
         tab: Any, arabic_url: str, query: str) -> None:
-    hits = search(tab, f"{arabic_url}ar/", query)
+    hits = search_results(tab, f"{arabic_url}ar/", query)
     assert hits, f"no results for {query!r}"
     assert all(h.removeprefix(arabic_url).startswith("ar/") for h in hits), hits
     assert any(h.split("#")[0].split("?")[0] in (f"{arabic_url}ar/", "./", ".") for h in hits)

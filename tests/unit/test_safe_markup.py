@@ -6,14 +6,20 @@ include attr_list and md_in_html, as MkDocs renders a generated page."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import jinja2
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from kitsite.content.labels import fill
+from kitsite.content.site_settings import Publisher
+from kitsite.render.footer import FooterLink, SiteFooter
 from kitsite.render.safe_html import allowed_url, clean_page_html
 from kitsite.render.safe_text import content_markdown, label_markdown, plain_markdown
 
+ROOT = Path(__file__).resolve().parents[2]
 SITE_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
 PAYLOADS = [
@@ -132,3 +138,32 @@ def test_addresses_that_leave_the_site_or_run_script_are_refused(url: str) -> No
 def test_media_come_from_the_site_only() -> None:
     assert clean_page_html('<img src="https://example.org/x.png">') == "<img>"
     assert clean_page_html('<img src="../x.png">') == '<img src="../x.png">'
+
+
+def theme_partial(name: str, **context: object) -> BeautifulSoup:
+    """``overrides/partials/<name>`` rendered as the theme renders it (MkDocs' Jinja
+    environment does not escape by itself; the plugin adds ``fill``)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides" / "partials"))
+    env.filters["fill"] = fill
+    env.filters["url"] = lambda path: "/" + path
+    return BeautifulSoup(env.get_template(name).render(**context), "html.parser")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_footer_shows_its_labels_as_text(payload: str) -> None:
+    labels = {key: f"{key} {payload}" for key in (
+        "published_by", "contact", "accessibility_statement", "contributors_heading")}
+    labels["theme_credit"] = f"Made with {{theme}} {payload}"
+    footer = SiteFooter("en", labels, (FooterLink(f"Guide {payload}", "en/editors/"),),
+                        Publisher(f"Publisher {payload}", f"Contact {payload}"),
+                        "https://www.was.digst.dk/example")
+    credit = theme_partial("theme-credit.html", site_footer=footer)
+    # the label's words as written, the theme's name the one link
+    assert " ".join(credit.get_text().split()) == " ".join(
+        f"Made with Material for MkDocs {payload}".split())
+    assert [el.name for el in credit.find_all(True)] == ["p", "a"]
+    about = theme_partial("site-footer.html", site_footer=footer)
+    text = " ".join(about.get_text(" ").split())
+    for key in labels.keys() - {"theme_credit"}:
+        assert " ".join(labels[key].split()) in text, key
+    assert {el.name for el in about.find_all(True)} <= {"ul", "li", "a", "nav", "h2"}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kitsite.content.model import Duration, Kit, Package, Video
 from kitsite.render.session_plan import (
+    ROUND_UP_TO,
     Choices,
     about_minutes,
     agenda,
@@ -72,5 +73,7 @@ def test_minutes_per_question_changes_every_question_not_changed_one_by_one() ->
     assert [s.minutes for s in steps if s.kind == "question"] == [2, 2, 2, 2, 9]
 
 
-def test_about_rounds_up_to_five_minutes() -> None:
-    assert [about_minutes(m) for m in (0, 1, 5, 36, 40, 41)] == [0, 5, 5, 40, 40, 45]
+def test_about_rounds_up_to_the_next_step() -> None:
+    step = ROUND_UP_TO
+    assert [about_minutes(m) for m in (0, 1, step, step + 1, 2 * step, 2 * step + 1)] == [
+        0, step, step, 2 * step, 2 * step, 3 * step]

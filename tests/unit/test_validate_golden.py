@@ -13,7 +13,10 @@ an optional ``setup.txt`` (``#`` starts a comment):
 - ``symlink PATH TARGET``: a symlink at PATH to TARGET (such as /etc/passwd), as a hostile
   pull request could add;
 - ``repeat PATH MARKER COUNT TEXT``: MARKER in the file PATH becomes TEXT written COUNT times
-  (a 20 MB file, a text of 100 001 characters).
+  (a 20 MB file, a text of 100 001 characters);
+- ``fill-labels PATH LANG``: every label of the real ``content/LANG/labels.yml`` that the
+  labels file PATH lacks is added at its end (its own lines keep their numbers), so a case
+  about some labels holds only those and a label added to the site does not change it.
 
 After changing a message on purpose, rewrite the files with
 ``make golden`` and read the diff of
@@ -30,6 +33,7 @@ from pathlib import Path
 
 import pytest
 from helpers.commands import run_kits
+from helpers.projects import fill_labels
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 REAL_CONTENT = GOLDEN.parent.parent / "content"
@@ -57,6 +61,8 @@ def prepared_copy(case: str, where: Path) -> Path:
             original = path.read_text(encoding="utf-8")
             assert marker in original, f"{case}/setup.txt: no {marker} in {words[1]}"
             path.write_text(original.replace(marker, text * count), encoding="utf-8")
+        elif words[0] == "fill-labels":
+            fill_labels(folder / words[1], REAL_CONTENT / words[2] / "labels.yml")
         else:
             raise AssertionError(f"{case}/setup.txt: unknown instruction {line!r}")
     for labels in REAL_CONTENT.glob("*/labels.yml"):

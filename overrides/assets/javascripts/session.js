@@ -33,7 +33,7 @@
     var preset = plan.presets[0];
     return {preset: preset.id, start: "09:00", perQuestion: preset.minutes_per_question,
             leftOut: [], minutes: {}, welcome: true, closing: true, step: -1,
-            stepStarted: 0, both: false, open: false, stamp: 0};
+            stepStarted: 0, pausedAt: 0, pausedFor: 0, both: false, open: false, stamp: 0};
   }
   function load() {
     var state = defaults();
@@ -204,6 +204,8 @@
     if (next === state.step) return;
     state.step = next;
     state.stepStarted = Date.now();
+    state.pausedAt = 0;  // a new step's timer runs
+    state.pausedFor = 0;
     announced = {};
     save();
     render(true);
@@ -319,8 +321,33 @@
     });
   }
 
-  /* ---- the discussion timer: shows the time left, never stops anything ---- */
+  /* ---- the discussion timer: shows the time left, never stops anything ----
+     It can be paused: while state.pausedAt is set the time left stands still; state.pausedFor
+     is how long the current step's timer has been paused before. */
   var announced = {};
+  function secondsRun() {
+    var until = state.pausedAt || Date.now();
+    return (until - state.stepStarted - (state.pausedFor || 0)) / 1000;
+  }
+  function togglePause() {
+    var now = Date.now();
+    if (state.pausedAt) {
+      state.pausedFor = (state.pausedFor || 0) + now - state.pausedAt;
+      state.pausedAt = 0;
+    } else {
+      state.pausedAt = now;
+    }
+    save();
+    render(false);
+  }
+  function restartTimer() {
+    state.stepStarted = Date.now();
+    state.pausedFor = 0;
+    if (state.pausedAt) state.pausedAt = state.stepStarted;  // restarted, still paused
+    announced = {};
+    save();
+    render(false);
+  }
   function tick() {
     var steps = agenda();
     var current = steps[state.step];
@@ -328,8 +355,15 @@
     if (!timer) return;
     var showing = !!current && current.kind === "question" && (view === "facilitator" || state.open);
     timer.hidden = !showing;
+    var pause = $("session-pause");
+    if (pause) {
+      pause.hidden = !showing;
+      pause.setAttribute("aria-pressed", state.pausedAt ? "true" : "false");
+    }
+    var paused = $("session-timer-paused");
+    if (paused) paused.hidden = !state.pausedAt;
     if (!showing) return;
-    var left = Math.round(current.minutes * 60 - (Date.now() - state.stepStarted) / 1000);
+    var left = Math.round(current.minutes * 60 - secondsRun());
     var clock = $("session-timer-clock");
     timer.classList.toggle("session-timer--up", left <= 0);
     if (left <= 0) {
@@ -369,7 +403,8 @@
   on("session-previous", function () { go(state.step - 1); });
   on("session-leave", closeProjector);
   on("session-both", function () { state.both = !state.both; save(); render(false); });
-  on("session-restart", function () { state.stepStarted = Date.now(); announced = {}; save(); render(false); });
+  on("session-pause", togglePause);
+  on("session-restart", restartTimer);
   document.addEventListener("fullscreenchange", function () {
     if (document.fullscreenElement || !projector) return;
     if (!projector.hidden) closeProjector();
