@@ -8,7 +8,10 @@ STAMP   := $(VENV)/.installed
 NODE_DIR   := .cache/node
 NODE_STAMP := $(NODE_DIR)/.installed
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled modules go to .cache/pycache, not next to the sources: every command starts without
+# compiling the generator again (0.5-1 s of `kits check`), and the source folders stay clean.
+export PYTHONDONTWRITEBYTECODE :=
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 # The public address, for `make site SITE_URL=https://…/` (kitsite/render/site_address.py)
 export SITE_URL
 

@@ -17,8 +17,11 @@ from kitsite.cli.commands import kits_command
 from kitsite.content.loading import load_library
 from kitsite.content.problems import errors, summary_line
 from kitsite.edit.atomic import WriteError, shown
-from kitsite.translation.po_export import DEFAULT_OUT, ExportError, export
-from kitsite.translation.po_import import ImportRefused, import_files, summary
+
+DEFAULT_OUT = "po"
+"""Where ``kits po export`` writes the PO files unless told otherwise."""
+# kitsite.translation.po_export and po_import load only for `kits po`: every other command
+# (kits check above all) starts without them
 
 
 def add_po_parser(sub: Any) -> None:
@@ -54,6 +57,8 @@ def add_po_parser(sub: Any) -> None:
 
 def cmd_po_export(args: argparse.Namespace) -> int:
     """Write the PO files; print one line per file."""
+    from kitsite.translation.po_export import ExportError, export
+
     loaded = load_library(Path(args.content), Path(args.docs))
     if errors(loaded.problems):
         for problem in sorted(errors(loaded.problems)):
@@ -86,6 +91,8 @@ def cmd_po_export(args: argparse.Namespace) -> int:
 
 def cmd_po_import(args: argparse.Namespace) -> int:
     """Import the PO files; print what was written and confirmed, or every problem."""
+    from kitsite.translation.po_import import ImportRefused, import_files, summary
+
     try:
         reports, unchanged = import_files([Path(f) for f in args.files], Path(args.content),
                                           Path(args.docs))

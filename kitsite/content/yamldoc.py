@@ -176,12 +176,14 @@ def parse_yaml(path: Path, text: str, problems: list[Problem], *,
     if _control_character(path, text, problems):
         return None
     found: list[Problem] = []
+    composed, node = _compose_plain(text)
     try:
-        _check_events(path, text, found, tags)
-        if found:
-            problems.extend(found)
-            return None
-        node = yaml.compose(text, Loader=_Loader)
+        if not composed:
+            _check_events(path, text, found, tags)
+            if found:
+                problems.extend(found)
+                return None
+            node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         problems.extend(found)
         problems.append(_syntax_problem(path, text, err))
@@ -196,6 +198,64 @@ def parse_yaml(path: Path, text: str, problems: list[Problem], *,
     doc = YamlDoc(path=path, data=None, text=text)
     doc.data = _convert(node, (), doc, problems)
     return doc
+
+
+_PROPERTY_MARK = re.compile(r"[&*!]")
+
+
+def _may_hold_properties(text: str) -> bool:
+    """Whether an anchor (``&a``), an alias (``*a``) or a tag (``!x``) could begin in ``text``:
+    an ``&``, ``*`` or ``!`` where a value can start (a line's start, or after ``:``, ``-``,
+    ``?``, ``[``, ``{`` or ``,``, with any spaces between). A superset: it is also true for
+    ``*emphasis*`` at the start of a line of text."""
+    for mark in _PROPERTY_MARK.finditer(text):
+        before = mark.start() - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before < 0 or text[before] in "\n\r-:?[{,":
+            return True
+    return False
+
+
+def _compose_plain(text: str) -> tuple[bool, yaml.Node | None]:
+    """The file's nodes composed in one pass of the parser, when that pass alone finds what
+    :func:`_check_events` would: ``(True, node)`` for a file without anchors, aliases and tags
+    (nothing to expand, no tag to refuse) that parses and is within every limit, else
+    ``(False, None)``: such a file takes the event pass, for its problems in its words."""
+    if _may_hold_properties(text):
+        return False, None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:  # reported from the event pass, with what it finds before the error
+        return False, None
+    if node is not None and not _within_limits(node):
+        return False, None
+    return True, node
+
+
+def _within_limits(root: yaml.Node) -> bool:
+    """Whether a tree without aliases keeps every limit :func:`_check_events` checks: levels,
+    values (each block, list and value; keys are not counted), the length of keys and texts.
+    A block or list used as a key is left to the event pass."""
+    values = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        values += 1
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_TEXT_CHARS:
+                return False
+            continue
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or len(key.value) > MAX_SHORT_TEXT_CHARS:
+                    return False
+                stack.append((value, depth + 1))
+        else:
+            stack.extend((item, depth + 1) for item in node.value)
+    return values <= MAX_VALUES
 
 
 def _control_character(path: Path, text: str, problems: list[Problem]) -> bool:

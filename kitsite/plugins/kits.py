@@ -40,6 +40,7 @@ from kitsite.edit.atomic import write_text
 from kitsite.plugins.search_index import write_language_indexes
 from kitsite.render.footer import SiteFooter, site_footer
 from kitsite.render.hosting import headers_file, redirects_file
+from kitsite.render.page_scripts import without_unused_scripts
 from kitsite.render.part_languages import mark_title_languages
 from kitsite.render.publishing import drop_source_maps, for_readers, robots_txt
 from kitsite.render.safe_html import clean_page_html
@@ -250,18 +251,19 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         """The page's direction on its root element too (``<html dir="rtl">``): the theme
-        sets it on ``<body>`` only; and no ``autocomplete`` on the theme's checkboxes
-        (:mod:`kitsite.render.valid_html`)."""
-        return without_checkbox_autocomplete(
-            with_document_direction(output, config.theme["direction"]))
+        sets it on ``<body>`` only; no ``autocomplete`` on the theme's checkboxes
+        (:mod:`kitsite.render.valid_html`); and none of the site's scripts the page does not
+        use (:mod:`kitsite.render.page_scripts`)."""
+        return without_unused_scripts(without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"])))
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = without_checkbox_autocomplete(
-            with_document_direction(output, config.theme["direction"]))
+        output = without_unused_scripts(without_checkbox_autocomplete(
+            with_document_direction(output, config.theme["direction"])))
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):

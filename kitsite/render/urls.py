@@ -99,13 +99,16 @@ def kit_and_video_pages(library: Library, language: str
                 video.line_of("id"))
 
 
-def generated_pages(library: Library, language: str) -> dict[str, PageOrigin]:
+def generated_pages(library: Library, language: str, *,
+                    kit_pages: bool = True) -> dict[str, PageOrigin]:
     """The path of every page generated for ``language``'s site (not the stand-ins for
     hand-written pages it lacks), with what it is made from: what :meth:`PageRenderer.
-    plan_language` plans."""
+    plan_language` plans; without ``kit_pages``, all but the kit, video and session pages."""
     pages = {kit_list_uri(): PageOrigin("the list of kits")}
-    pages.update((uri, origin) for uri, _, _, origin in kit_and_video_pages(library, language))
-    pages.update((uri, origin) for uri, _, _, origin in session_pages(library, language))
+    if kit_pages:
+        pages.update((uri, origin)
+                     for uri, _, _, origin in kit_and_video_pages(library, language))
+        pages.update((uri, origin) for uri, _, _, origin in session_pages(library, language))
     guide = shown_language_guide(library, language)
     if guide is not None:
         pages[words_uri()] = PageOrigin("the language guide's page", guide.path)

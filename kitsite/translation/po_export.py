@@ -30,7 +30,6 @@ from kitsite.translation.po_pages import PageEntry, PageTexts, flat, page_texts
 
 KITS_FOLDER = "kits"
 PAGES_FOLDER = "pages"
-DEFAULT_OUT = "po"
 GENERATOR = "kits po export"
 REVISION_KEY = "PO-Revision-Date"
 _KEPT_HEADERS = ("Last-Translator", "Language-Team")

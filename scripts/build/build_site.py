@@ -159,7 +159,7 @@ def build_and_swap(lock: int) -> None:
     try:
         site = folder / "site"
         mkdocs_build(site, lock)
-        print(f"handouts: {print_handouts(site, folder)} PDFs written", flush=True)
+        print(f"handouts: {print_handouts(site, folder)}", flush=True)
         replace_folder(site, SITE)  # the old site/ is now in ``folder``
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -212,12 +212,14 @@ def fault_line(error_number: int | None, strerror: str | None, paths: list[str],
     return failure_line(where, error_number, strerror, DOING)
 
 
-def print_handouts(site: Path, folder: Path) -> int:
-    from handouts import write_handouts  # Playwright loads only once the site is built
+def print_handouts(site: Path, folder: Path) -> str:
+    """Print the handouts of the fresh build in ``site`` (those unchanged since they were last
+    printed come from the print cache); says how many were written, printed and reused."""
+    from handouts import summary, write_handouts  # Playwright loads once the site is built
     from playwright.sync_api import Error as BrowserError
 
     try:
-        return write_handouts(site)
+        return summary(write_handouts(site))
     except OSError as err:
         paths = [os.fspath(p) for p in (err.filename, err.filename2) if p]
         raise BuildFailed(fault_line(err.errno, err.strerror, paths, folder)) from err

@@ -14,7 +14,8 @@ handouts (templates/cards.md.j2, facilitator.md.j2): each session page that name
 ``data-handout`` attribute is printed to it, the question cards edge to edge on the paper their
 styles choose (A6 cards, four to an A4 sheet, session.css), without the page-number footer.
 ``make site`` (scripts/build/build_site.py) runs :func:`write_handouts` on the fresh build before
-it replaces site/.
+it replaces site/. The printing itself, several pages at a time and only for pages that changed
+since they were last printed, is scripts/build/pdf_print.py's.
 """
 
 from __future__ import annotations
@@ -25,11 +26,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, Route, sync_playwright
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdf_print import PrintCache, PrintJob, PrintReport, print_pages
+
 from kitsite.render.site_address import public_url
-from local_server import CHROMIUM, CHROMIUM_ARGS, serve
 
 HANDOUT_RE = re.compile(r'class="kit-handout"><a href="([^"/]+\.pdf)"')
 SESSION_HANDOUT_RE = re.compile(r'data-handout="([^"/]+\.pdf)"( data-handout-margins="none")?')
@@ -76,46 +76,48 @@ def kit_pages(site: Path) -> list[KitPage]:
     return pages
 
 
-def print_pdf(tab: Page, url: str, out: Path, *, unlink_own_pages: bool,
-              margins: bool = True) -> None:
-    tab.goto(url, wait_until="networkidle")
-    if unlink_own_pages:
-        tab.evaluate(UNLINK_OWN_PAGES)
-    tab.emulate_media(media="print")
-    if not margins:
-        tab.pdf(path=str(out), format="A4", print_background=False, prefer_css_page_size=True,
-                margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
-                tagged=True, outline=True)
-        return
-    tab.pdf(path=str(out), format="A4", print_background=False, display_header_footer=True,
-            header_template="<span></span>", footer_template=FOOTER,
-            margin={"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-            tagged=True, outline=True)  # structure for screen readers, headings as bookmarks
+PDF_OPTIONS = {
+    "format": "A4", "print_background": False, "display_header_footer": True,
+    "header_template": "<span></span>", "footer_template": FOOTER,
+    "margin": {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+    "tagged": True, "outline": True,  # structure for screen readers, headings as bookmarks
+}
+EDGE_TO_EDGE_OPTIONS = {
+    "format": "A4", "print_background": False, "prefer_css_page_size": True,
+    "margin": {"top": "0", "bottom": "0", "left": "0", "right": "0"},
+    "tagged": True, "outline": True,
+}
+"""The question cards: the paper their styles choose, no margins, no page-number footer."""
 
 
-def write_handouts(site: Path, address: str | None = None) -> int:
-    """Print the PDF of every kit page of ``site`` into it, its links at ``address`` (by default
-    the public address, ``SITE_URL``); returns how many were written."""
-    address = address or public_url()
-    pages = kit_pages(site)
-    if not pages:
+def handout_jobs(site: Path, address: str | None = None) -> list[PrintJob]:
+    """What to print: each page with a handout, into the PDF it links to, opened at the
+    public ``address`` (none: its links to the site's own pages are left out)."""
+    return [PrintJob(page.path, site / page.pdf,
+                     PDF_OPTIONS if page.margins else EDGE_TO_EDGE_OPTIONS, address=address,
+                     before_print=None if address else UNLINK_OWN_PAGES)
+            for page in kit_pages(site)]
+
+
+def print_handouts(site: Path, cache: PrintCache | None = None,
+                   address: str | None = None) -> PrintReport:
+    """Print (or take from the cache) the PDF of every page of ``site`` with a handout."""
+    jobs = handout_jobs(site, address)
+    if not jobs:
         raise SystemExit(f"{site}: no kit pages found under kits/ — build the site first")
-    with serve(site) as local, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        if address:
-            tab.route(address + "**", lambda route: _from_local(route, address, local))
-        for page in pages:
-            print_pdf(tab, (address or local) + page.path, site / page.pdf,
-                      unlink_own_pages=address is None, margins=page.margins)
-        browser.close()
-    return len(pages)
+    return print_pages(site, jobs, cache=cache)
 
 
-def _from_local(route: Route, address: str, local: str) -> None:
-    """Answer a request for the public ``address`` from the local server of the site."""
-    response = route.fetch(url=local + route.request.url.removeprefix(address))
-    route.fulfill(response=response)
+def write_handouts(site: Path, address: str | None = None) -> PrintReport:
+    """Print the PDF of every page of ``site`` with a handout into it, its links at ``address``
+    (by default the public address, ``SITE_URL``); says which were printed, which reused."""
+    return print_handouts(site, address=address or public_url())
+
+
+def summary(report: PrintReport) -> str:
+    """``N PDFs written (M printed, K reused)``: what ``make site`` says of the handouts."""
+    return (f"{report.written} PDFs written ({len(report.printed)} printed, "
+            f"{len(report.reused)} reused)")
 
 
 def main() -> int:
@@ -124,8 +126,7 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     args = parser.parse_args()
     site: Path = args.site
-    count = write_handouts(site)
-    print(f"handouts: {count} PDFs written under {site}/")
+    print(f"handouts: {summary(write_handouts(site))} under {site}/")
     return 0
 
 

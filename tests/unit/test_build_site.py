@@ -11,6 +11,7 @@ from pathlib import Path
 
 import build_site
 import pytest
+from pdf_print import PrintJob, PrintReport
 from playwright.sync_api import Error as BrowserError
 
 CHILD_LOG = """\
@@ -76,7 +77,7 @@ def test_a_fault_while_printing_the_handouts_keeps_the_site(
         root: Path, monkeypatch: pytest.MonkeyPatch, fault: Exception, said: str) -> None:
     import handouts
 
-    def write_handouts(site: Path) -> int:
+    def write_handouts(site: Path) -> PrintReport:
         (site / "kits" / "x-da.pdf").write_bytes(b"%PDF-1.7 cut o")
         raise fault
 
@@ -94,11 +95,13 @@ def test_a_finished_build_replaces_the_site_and_leaves_nothing_else(
     import handouts
 
     monkeypatch.setattr(build_site, "mkdocs_build", fake_mkdocs)
-    monkeypatch.setattr(handouts, "write_handouts", lambda site: 4)
+    jobs = [PrintJob(f"kits/{n}/", root / f"{n}.pdf") for n in "abcd"]
+    monkeypatch.setattr(handouts, "write_handouts",
+                        lambda site: PrintReport(printed=jobs[:1], reused=jobs[1:]))
     build_site.build_and_swap(lock=-1)
     assert (root / "site" / "index.html").read_text(encoding="utf-8") == "the new site"
     assert sorted(p.name for p in root.iterdir()) == ["site"]
-    assert capsys.readouterr().out == "handouts: 4 PDFs written\n"
+    assert capsys.readouterr().out == "handouts: 4 PDFs written (1 printed, 3 reused)\n"
 
 
 def test_leftovers_of_stopped_builds_are_cleared(root: Path) -> None:
