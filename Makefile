@@ -43,7 +43,7 @@ check: $(STAMP)
 test: $(STAMP) /usr/bin/chromium /usr/bin/pdftoppm /usr/bin/msgfmt /usr/sbin/nginx /usr/bin/java /usr/bin/zbarimg $(NODE_STAMP)
 	$(BIN)/ruff check kitsite scripts tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 # The fast tier for your own loop: the model, the checks and their golden cases, translation,
 # edits and the generated Markdown's snapshots; no build, no browser (under 30 s).

@@ -7,6 +7,7 @@ the others keep their bytes: tests/scenarios/test_handout_cache.py.)
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pdf_print
@@ -123,3 +124,15 @@ def test_a_damaged_entry_is_printed_again(tmp_path: Path) -> None:
     again = print_pages(site, jobs(site), cache=cache)
     assert printed(again.printed) == ["one/"] and printed(again.reused) == ["two/"]
     assert (site / "one" / "one.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_pages_print_when_the_caller_already_runs_an_event_loop(tmp_path: Path) -> None:
+    """As under a test run whose browser (Playwright's sync API) keeps a loop in the thread."""
+    site, cache = small_site(tmp_path), PrintCache(tmp_path / "cache")
+
+    async def caller() -> None:
+        report = print_pages(site, jobs(site), cache=cache)  # a plain call, inside the loop
+        assert printed(report.printed) == ["one/", "two/"]
+
+    asyncio.run(caller())
+    assert all(pdf.startswith(b"%PDF-") for pdf in pdfs(site).values())

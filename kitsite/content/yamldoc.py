@@ -217,12 +217,31 @@ def _may_hold_properties(text: str) -> bool:
     return False
 
 
+SAFE_COMPOSE_DEPTH = 1_000
+"""Levels the C parser's composer may meet in one pass: it recurses once per level, and a
+file nested 500 000 levels deep overflows its stack and kills the process. A file that could
+be nested deeper takes the event pass, which counts levels without recursing."""
+_FLOW_OPENER = re.compile(r"(?:^|(?<=[\n\-:?\[{,]))[ \t]*([\[{])")
+_BLOCK_INDICATOR = re.compile(r"(?:[-?:](?:[ \t]|$))", re.M)
+
+
+def _nesting_bound(text: str) -> int:
+    """More levels than ``text`` can nest: a block level starts to the right of its parent
+    (a list in a block may share its column, hence twice the column), a flow level starts
+    with a ``[`` or ``{`` where a value can start."""
+    column = 0
+    for line in text.splitlines():
+        indicators = [m.start() for m in _BLOCK_INDICATOR.finditer(line)]
+        column = max(column, len(line) - len(line.lstrip(" ")), *indicators)
+    return 2 * (column + 1) + len(_FLOW_OPENER.findall(text))
+
+
 def _compose_plain(text: str) -> tuple[bool, yaml.Node | None]:
     """The file's nodes composed in one pass of the parser, when that pass alone finds what
     :func:`_check_events` would: ``(True, node)`` for a file without anchors, aliases and tags
     (nothing to expand, no tag to refuse) that parses and is within every limit, else
     ``(False, None)``: such a file takes the event pass, for its problems in its words."""
-    if _may_hold_properties(text):
+    if _may_hold_properties(text) or _nesting_bound(text) > SAFE_COMPOSE_DEPTH:
         return False, None
     try:
         node = yaml.compose(text, Loader=_Loader)

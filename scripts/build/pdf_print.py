@@ -23,6 +23,7 @@ it was first printed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import hashlib
 import importlib.metadata
@@ -232,7 +233,7 @@ def print_pages(site: Path, jobs: list[PrintJob], *, cache: PrintCache | None = 
             put_cached(cache.entry(key) / PDF, cached, job.out)
             report.reused.append(job)
     if to_print:
-        asyncio.run(_print_all(site, to_print, cache, files, tabs or workers()))
+        run_apart(_print_all(site, to_print, cache, files, tabs or workers()))
         report.printed = [job for job, _ in to_print]
     cache.prune()
     return report
@@ -294,3 +295,18 @@ def _answer_from(address: str, local: str) -> Callable[[Route], Awaitable[None]]
         response = await route.fetch(url=local + route.request.url.removeprefix(address))
         await route.fulfill(response=response)
     return answer
+
+
+def run_apart(printing: Awaitable[None]) -> None:
+    """Run ``printing`` to its end in an event loop of its own: in this thread, or, when the
+    caller already runs a loop here (Playwright's sync API does), in a thread of its own."""
+    async def whole() -> None:
+        await printing
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(whole())
+        return
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as apart:
+        apart.submit(asyncio.run, whole()).result()
+

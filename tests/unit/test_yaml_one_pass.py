@@ -93,3 +93,14 @@ def test_the_benchmarks_kits_take_the_one_pass() -> None:
 
     assert yamldoc._compose_plain(bench.synthetic_kit(1, 10, "da"))[0]
     assert yamldoc._compose_plain(bench.synthetic_kit(1, 10, "en"))[0]
+
+
+@pytest.mark.parametrize("text", [
+    "deep: " + "[" * 500_000,  # the hostile file of tests/test_hostile_input.py
+    "- " * 100_000 + "x",
+    "a: " + "{a: " * 100_000,
+    "\n".join(" " * i + f"k{i}:" for i in range(3_000)),
+])
+def test_a_file_that_could_nest_deeper_than_the_composer_recurses_takes_the_event_pass(
+        text: str) -> None:
+    assert yamldoc._compose_plain(text) == (False, None)  # composing it would overflow C's stack
