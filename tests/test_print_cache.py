@@ -8,6 +8,7 @@ the others keep their bytes: tests/scenarios/test_handout_cache.py.)
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 import pdf_print
@@ -134,5 +135,6 @@ def test_pages_print_when_the_caller_already_runs_an_event_loop(tmp_path: Path) 
         report = print_pages(site, jobs(site), cache=cache)  # a plain call, inside the loop
         assert printed(report.printed) == ["one/", "two/"]
 
-    asyncio.run(caller())
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:  # a loop of its own, wherever
+        thread.submit(asyncio.run, caller()).result()     # this test runs
     assert all(pdf.startswith(b"%PDF-") for pdf in pdfs(site).values())

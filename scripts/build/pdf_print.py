@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.async_api import Browser, Route, async_playwright
+from playwright.async_api import Error as PlaywrightError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kitsite.edit.atomic import WriteError, write_bytes, write_text
@@ -292,8 +293,12 @@ async def _print_from(queue: asyncio.Queue[tuple[PrintJob, str]], browser: Brows
 def _answer_from(address: str, local: str) -> Callable[[Route], Awaitable[None]]:
     """A route handler: a request for the public ``address`` answered by the local server."""
     async def answer(route: Route) -> None:
-        response = await route.fetch(url=local + route.request.url.removeprefix(address))
-        await route.fulfill(response=response)
+        try:
+            response = await route.fetch(url=local + route.request.url.removeprefix(address))
+            await route.fulfill(response=response)
+        except PlaywrightError:  # the tab went on to its next page: nothing waits for this
+            with contextlib.suppress(PlaywrightError):
+                await route.abort()
     return answer
 
 
