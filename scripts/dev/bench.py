@@ -617,10 +617,6 @@ def _time_one_edit(kit_file: Path, url: str, marker: str) -> float:
 
 # --- reporting ---------------------------------------------------------------------------
 
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
-
-
 def print_table(results: list[SizeResult]) -> list[tuple[str, bool]]:
     print(f"{'videos/lang':>11} {'kits':>5} {'pages':>6} | {'generator':>9} {'cpu':>6} "
           f"{'peak MB':>7} | {'hand-written':>12} {'cpu':>6} {'peak MB':>7} | {'ratio':>5} "
@@ -781,10 +777,8 @@ def run_all(work: Path, sizes: list[int], args: argparse.Namespace) -> int:
         print(f"\nOther work on the machine: waited {QUIET['waited']:.0f} s for idle cores; "
               f"{QUIET['busy_runs']} timed runs started with the cores still busy "
               "(their figures are slower than this machine can do).")
-    print("\nTargets:")
-    for text, ok in checks:
-        print(f"  [{verdict(ok)}] {text}")
-    return 0 if all(ok for _, ok in checks) else 1
+    from first_visit import print_targets
+    return print_targets(checks)
 
 
 if __name__ == "__main__":

@@ -236,7 +236,11 @@ def main() -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
-    checks = report(first_visits(args.site, args.runs))
+    return print_targets(report(first_visits(args.site, args.runs)))
+
+
+def print_targets(checks: list[tuple[str, bool]]) -> int:
+    """Each target with its verdict; 0 when every one holds, else 1 (the bench's too)."""
     print("\nTargets:")
     for text, ok in checks:
         print(f"  [{'ok' if ok else 'MISSED'}] {text}")
