@@ -200,29 +200,25 @@ def parse_yaml(path: Path, text: str, problems: list[Problem], *,
     return doc
 
 
-_PROPERTY_MARK = re.compile(r"[&*!]")
+_VALUE_START = r"(?:^|(?<=[\n\r\-:?\[{,]))[ \t]*"
+"""Where a value can start: the text's or a line's start, or after ``:``, ``-``, ``?``, ``[``,
+``{`` or ``,``, with any spaces between (a superset: also the start of a line of text)."""
+_PROPERTY_MARK = re.compile(_VALUE_START + r"[&*!]")
+_FLOW_OPENER = re.compile(_VALUE_START + r"[\[{]")
 
 
 def _may_hold_properties(text: str) -> bool:
     """Whether an anchor (``&a``), an alias (``*a``) or a tag (``!x``) could begin in ``text``:
-    an ``&``, ``*`` or ``!`` where a value can start (a line's start, or after ``:``, ``-``,
-    ``?``, ``[``, ``{`` or ``,``, with any spaces between). A superset: it is also true for
-    ``*emphasis*`` at the start of a line of text."""
-    for mark in _PROPERTY_MARK.finditer(text):
-        before = mark.start() - 1
-        while before >= 0 and text[before] in " \t":
-            before -= 1
-        if before < 0 or text[before] in "\n\r-:?[{,":
-            return True
-    return False
+    an ``&``, ``*`` or ``!`` where a value can start (:data:`_VALUE_START`; also true for
+    ``*emphasis*`` at the start of a line of text)."""
+    return _PROPERTY_MARK.search(text) is not None
 
 
 SAFE_COMPOSE_DEPTH = 1_000
 """Levels the C parser's composer may meet in one pass: it recurses once per level, and a
 file nested 500 000 levels deep overflows its stack and kills the process. A file that could
 be nested deeper takes the event pass, which counts levels without recursing."""
-_FLOW_OPENER = re.compile(r"(?:^|(?<=[\n\-:?\[{,]))[ \t]*([\[{])")
-_BLOCK_INDICATOR = re.compile(r"(?:[-?:](?:[ \t]|$))", re.M)
+_BLOCK_INDICATOR = re.compile(r"[-?:](?:[ \t]|$)")
 
 
 def _nesting_bound(text: str) -> int:
