@@ -254,16 +254,14 @@ class KitsPlugin(BasePlugin[KitsPluginConfig]):
         sets it on ``<body>`` only; no ``autocomplete`` on the theme's checkboxes
         (:mod:`kitsite.render.valid_html`); and none of the site's scripts the page does not
         use (:mod:`kitsite.render.page_scripts`)."""
-        return without_unused_scripts(without_checkbox_autocomplete(
-            with_document_direction(output, config.theme["direction"])))
+        return _finished(output, config)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language's 404 page goes to its own folder (``/en/404.html``); without this,
         every language pass writes ``/404.html`` and the last language built wins."""
         if template_name != "404.html":
             return output
-        output = without_unused_scripts(without_checkbox_autocomplete(
-            with_document_direction(output, config.theme["direction"])))
+        output = _finished(output, config)
         language = getattr(config.plugins.get("i18n"), "current_language", None)
         if self.sources is None or language in (
                 None, self.sources.load.library.default_language):
@@ -323,6 +321,13 @@ def write_host_files(site: Path, library: Library, base_path: str) -> None:
     write_text(site / "_headers", headers_file(security_headers(frame_sources(library))))
     write_text(site / "_redirects",
                redirects_file(library.languages, library.default_language, base_path))
+
+
+def _finished(html: str, config: MkDocsConfig) -> str:
+    """A rendered page (or 404 page) as the site serves it: the direction on its root element,
+    no ``autocomplete`` on the theme's checkboxes, no script it does not use."""
+    return without_unused_scripts(without_checkbox_autocomplete(
+        with_document_direction(html, config.theme["direction"])))
 
 
 def _offline(config: MkDocsConfig) -> bool:
