@@ -33,7 +33,7 @@ import shutil
 import sys
 import time
 import urllib.parse
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -264,14 +264,16 @@ async def _print_from(queue: asyncio.Queue[tuple[PrintJob, str]], browser: Brows
     # data: addresses are part of the HTML or style sheet they are written in, already hashed
     tab.on("request", lambda request: None if request.url.startswith("data:")
            else loaded.append(request.url))
+    failed: list[str] = []  # requests the local server could not answer for this tab
     routed: set[str] = set()
     try:
         while not queue.empty():
             job, key = queue.get_nowait()
             if job.address and job.address not in routed:
-                await tab.route(job.address + "**", _answer_from(job.address, base))
+                await tab.route(job.address + "**", _answer_from(job.address, base, failed))
                 routed.add(job.address)
             loaded.clear()
+            failed.clear()
             # "load": the page and everything it loads, its deferred scripts run; then the
             # fonts it uses. (Not "networkidle", which waits another 500 ms for nothing.)
             await tab.goto((job.address or base) + job.path, wait_until="load")
@@ -284,34 +286,36 @@ async def _print_from(queue: asyncio.Queue[tuple[PrintJob, str]], browser: Brows
             prefixes = [p for p in (job.address, base) if p]
             paths = [url.removeprefix(prefix) for url in loaded for prefix in prefixes
                      if url.startswith(prefix)]
-            if len(paths) == len(loaded):  # everything came from the site: a key can say it
+            if len(paths) == len(loaded) and not failed:  # all from the site: a key can say it
                 cache.store(key, pdf, paths, files)
     finally:
         await tab.close()
 
 
-def _answer_from(address: str, local: str) -> Callable[[Route], Awaitable[None]]:
-    """A route handler: a request for the public ``address`` answered by the local server."""
+def _answer_from(address: str, local: str,
+                 failed: list[str]) -> Callable[[Route], Awaitable[None]]:
+    """A route handler: a request for the public ``address`` answered by the local server. One
+    it cannot answer (most often: the tab went on to its next page, and nothing waits for it)
+    is aborted and added to ``failed``, so that no PDF printed meanwhile is cached."""
     async def answer(route: Route) -> None:
         try:
             response = await route.fetch(url=local + route.request.url.removeprefix(address))
             await route.fulfill(response=response)
-        except PlaywrightError:  # the tab went on to its next page: nothing waits for this
+        except PlaywrightError:
+            failed.append(route.request.url)
             with contextlib.suppress(PlaywrightError):
                 await route.abort()
     return answer
 
 
-def run_apart(printing: Awaitable[None]) -> None:
+def run_apart(printing: Coroutine[Any, Any, None]) -> None:
     """Run ``printing`` to its end in an event loop of its own: in this thread, or, when the
     caller already runs a loop here (Playwright's sync API does), in a thread of its own."""
-    async def whole() -> None:
-        await printing
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        asyncio.run(whole())
+        asyncio.run(printing)
         return
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as apart:
-        apart.submit(asyncio.run, whole()).result()
+        apart.submit(asyncio.run, printing).result()
 
