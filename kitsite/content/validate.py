@@ -477,11 +477,11 @@ def _compare_package_ids(kit_a: Kit, kit_b: Kit, problems: list[Problem]) -> Non
     session pages of the two languages would offer different sessions."""
     if not kit_a.packages or not kit_b.packages:
         return
-    ids_b = [p.id for p in kit_b.packages]
+    ids_a, ids_b = {p.id for p in kit_a.packages}, [p.id for p in kit_b.packages]
+    only_b = [pid for pid in ids_b if pid not in ids_a]
     for i, package in enumerate(kit_a.packages):
         if package.id in ids_b:
             continue
-        only_b = [pid for pid in ids_b if pid not in {p.id for p in kit_a.packages}]
         close = difflib.get_close_matches(package.id, only_b, n=1, cutoff=0.6)
         fix = (f"did you mean {close[0]!r}? A package has one id in every language; only its "
                "name is translated" if close else
