@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from helpers.pdfs import pdf_text
 
 from conftest import ROOT
 
@@ -53,14 +54,6 @@ def labels(lang: str) -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(
         (ROOT / "content" / lang / "labels.yml").read_text(encoding="utf-8"))
     return data
-
-
-def pdf_text(pdf: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: run 'make test', which installs poppler-utils")
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
-                            capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 @pytest.mark.parametrize("lang", LANGS)

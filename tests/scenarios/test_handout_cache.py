@@ -10,11 +10,9 @@ handouts counts each.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from helpers.pdfs import pdf_text
 
 from scenarios.conftest import Project
 
@@ -47,14 +45,11 @@ def make_site(project: Project) -> tuple[int, int, int]:
     return written, printed, reused
 
 
-def pdf_text(pdf: bytes, tmp_path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: run 'make test', which installs poppler-utils")
+def words_of(pdf: bytes, tmp_path: Path) -> str:
+    """The text of ``pdf`` (bytes), its words one space apart."""
     file = tmp_path / "read.pdf"
     file.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(file), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    return " ".join(text.split())
+    return " ".join(pdf_text(file).split())
 
 
 def test_only_the_handouts_of_what_changed_are_printed_again(project: Project,
@@ -84,7 +79,7 @@ def test_only_the_handouts_of_what_changed_are_printed_again(project: Project,
     assert not [name for name in changed if "/start-the-dialogue/" in name]
     assert edited == (written, len(changed), written - len(changed))
     for name in english:
-        text = pdf_text(second[name], tmp_path)
+        text = words_of(second[name], tmp_path)
         assert NEW_QUESTION in text and QUESTION not in text, name
 
     # the style sheet every page loads (its address, and so every page's HTML, stays the
