@@ -4,9 +4,9 @@ Usage: .venv/bin/python scripts/build/offline.py [--out dist/kits-offline.zip]
 
 Builds mkdocs.offline.yml (use_directory_urls off, Material's offline plugin on, the vendored
 iframe-worker shim instead of a CDN) into a temporary folder, gives every language's search
-index the script form file:// can load, prints the PDF handouts (scripts/build/handouts.py), and zips
-the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``. The zip replaces
-the old one whole or not at all (:mod:`kitsite.edit.atomic`).
+index the script form file:// can load, prints the PDF handouts (scripts/build/handouts.py),
+and zips the folder as ``kits-offline/``: unpack it and open ``kits-offline/index.html``. The
+zip replaces the old one whole or not at all (:mod:`kitsite.edit.atomic`).
 """
 
 from __future__ import annotations

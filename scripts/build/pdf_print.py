@@ -42,8 +42,9 @@ from playwright.async_api import Browser, Route, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kitsite.edit.atomic import WriteError, write_bytes, write_text
 from local_server import CHROMIUM, CHROMIUM_ARGS, serve
+
+from kitsite.edit.atomic import WriteError, write_bytes, write_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / ".cache" / "pdf"
